@@ -1,0 +1,130 @@
+import path from "node:path";
+import pc from "picocolors";
+import { CliError } from "./errors.js";
+import { initRepository, type GitOutcome } from "./git.js";
+import { choiceKeys, metaOf, type OptionKey, type Options } from "./options.js";
+import { runScriptCommand } from "./package-manager.js";
+import { type Plan, plannedSteps, planProject } from "./plan.js";
+import { describePlan, planSummary } from "./plan-output.js";
+import { CANCELLED, promptForMissing } from "./prompts.js";
+import { createReporter } from "./reporter.js";
+import { resolveOptions } from "./resolve.js";
+import { runSteps, StepError, type StepResult } from "./steps.js";
+import { assertWritableParent, discardPendingWrite, inspectTarget, writeAtomically } from "./write.js";
+
+/** Prompts only on a real terminal, outside CI, and when the caller has not asked for defaults or JSON. */
+export function isInteractive(given: Partial<Record<OptionKey, unknown>>): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !given.yes && !given.json);
+}
+
+/** The default command: resolve options, plan, write atomically, then install, migrate and commit. */
+export async function create(given: Partial<Record<OptionKey, unknown>>): Promise<number> {
+  const interactive = isInteractive(given);
+  const options = resolveOptions(interactive ? await promptForMissing(given) : given);
+  const reporter = createReporter({ spinner: interactive && !options.verbose, json: options.json });
+  const plan = planProject(options);
+
+  if (options.dryRun) {
+    if (options.json) process.stdout.write(`${JSON.stringify(planSummary(plan), null, 2)}\n`);
+    else reporter.info(describePlan(plan));
+    return 0;
+  }
+
+  await refuseUnsafeTarget(plan.directory, options.force);
+  if (!interactive) reporter.info(`Creating ${plan.name} with ${describeChoices(options, given)}`);
+
+  const onInterrupt = () => {
+    discardPendingWrite();
+    process.exit(CANCELLED);
+  };
+  process.once("SIGINT", onInterrupt);
+  try {
+    await reporter.task(`Writing ${plan.files.length} files to ${displayPath(plan.directory)}`, () =>
+      writeAtomically(plan.directory, plan.files),
+    );
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
+
+  let steps: StepResult[] = [];
+  try {
+    steps = await runSteps(plan.steps, {
+      cwd: plan.directory,
+      verbose: options.verbose,
+      json: options.json,
+      reporter,
+    });
+  } catch (error) {
+    if (!(error instanceof StepError)) throw error;
+    reportStepFailure(error, plan, options);
+    return 1;
+  }
+  const git: GitOutcome = options.git ? await initRepository(plan.directory, reporter) : "skipped";
+  const nextSteps = finishCommands(plan, options, steps.length === plan.steps.length ? [] : plan.steps);
+
+  if (options.json) {
+    const result = { ok: true, directory: plan.directory, name: plan.name, choices: plan.choices, files: plan.files.length, steps, git, nextSteps };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    reporter.info(`\n${pc.green("Done.")} Next steps:\n${nextSteps.map((line) => `  ${line}`).join("\n")}`);
+  }
+  return 0;
+}
+
+async function refuseUnsafeTarget(directory: string, force: boolean): Promise<void> {
+  const target = await inspectTarget(directory);
+  if (target.conflicts.length > 0 && !force) {
+    const shown = target.conflicts.slice(0, 20).map((entry) => `  ${entry}`);
+    if (target.conflicts.length > 20) shown.push(`  …and ${target.conflicts.length - 20} more`);
+    throw new CliError(
+      `${displayPath(directory)} is not empty. It contains:\n${shown.join("\n")}\n` +
+        "Choose another directory, or pass --force to write into it (files the app needs are replaced).",
+    );
+  }
+  await assertWritableParent(directory);
+}
+
+function describeChoices(options: Options, given: Partial<Record<OptionKey, unknown>>): string {
+  return choiceKeys
+    .map((key) => {
+      const flag = metaOf(key).flag.split(" ")[0];
+      return `${flag} ${String(options[key])}${key in given ? "" : pc.dim(" (default)")}`;
+    })
+    .join(", ");
+}
+
+/** The commands that take the user from here to a running app, in their package manager's syntax. */
+function finishCommands(plan: Plan, options: Options, remaining: Plan["steps"]): string[] {
+  const cd = path.relative(process.cwd(), plan.directory);
+  const commands = cd ? [`cd ${cd.includes(" ") ? JSON.stringify(cd) : cd}`] : [];
+  const pending = options.install ? remaining : plannedSteps(options.packageManager, { install: true, migrate: true });
+  commands.push(...pending.map((step) => step.command.join(" ")));
+  commands.push(runScriptCommand(options.packageManager, "dev").join(" "));
+  return commands;
+}
+
+function reportStepFailure(error: StepError, plan: Plan, options: Options): void {
+  const index = plan.steps.findIndex((step) => step.id === error.step.id);
+  const byHand = finishCommands(plan, options, plan.steps.slice(index));
+  if (options.json) {
+    const result = {
+      ok: false,
+      error: error.message,
+      failedCommand: error.step.command.join(" "),
+      output: error.output,
+      directory: plan.directory,
+      finishByHand: byHand,
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  process.stderr.write(
+    `${pc.red("✖")} ${error.message}\n${error.output ? `${pc.dim(error.output)}\n` : ""}` +
+      `The project was written to ${displayPath(plan.directory)} and is kept. To finish by hand:\n` +
+      `${byHand.map((line) => `  ${line}`).join("\n")}\n`,
+  );
+}
+
+function displayPath(directory: string): string {
+  return path.relative(process.cwd(), directory) || ".";
+}

@@ -1,0 +1,160 @@
+import path from "node:path";
+import { z } from "zod";
+import { detectPackageManager, packageManagers } from "./package-manager.js";
+import { type Category, providerIds, providers } from "./providers/index.js";
+import { validatePackageName } from "./package-name.js";
+
+/**
+ * How one option shows up outside the schema: its flag, its help line, its prompt, whether the manifest records it.
+ * Everything the CLI says about an option is read from here.
+ */
+export interface OptionMeta {
+  /** Commander's flag syntax. A boolean that defaults to on gets its --no- form from `negatable`. */
+  flag: string;
+  short?: string;
+  description: string;
+  negatable?: boolean;
+  /** How help describes a default that is computed rather than fixed. */
+  defaultLabel?: string;
+  /** A project choice, recorded in craftjs.json and reproduced by the manifest's command. */
+  choice?: boolean;
+  /** The provider category whose descriptors are this option's values. */
+  category?: Category;
+  /** The prompt asking for it in interactive mode; `when` limits it to answers that make it relevant. */
+  prompt?: { message: string; when?: (answers: Record<string, unknown>) => boolean; placeholder?: string };
+}
+
+function option<T extends z.ZodType>(schema: T, meta: OptionMeta): T {
+  return schema.meta(meta as unknown as Record<string, unknown>);
+}
+
+function providerOption(category: Category, meta: Omit<OptionMeta, "category" | "choice">) {
+  const [first] = providerIds(category);
+  return option(z.enum(providerIds(category)).default(first), { ...meta, category, choice: true });
+}
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL connection string, like postgres://user@host:5432/db");
+
+export const DEFAULT_DIRECTORY = "my-craftjs-app";
+
+/** The single source of truth for every option: flags, prompts, defaults, validation, help and the manifest. */
+const optionsObject = z.object({
+    directory: option(
+      z
+        .string()
+        .min(1)
+        .default(DEFAULT_DIRECTORY)
+        .superRefine((directory, ctx) => {
+          for (const problem of validatePackageName(path.basename(path.resolve(directory)))) {
+            ctx.addIssue({ code: "custom", message: problem });
+          }
+        }),
+      {
+        flag: "[directory]",
+        description: `Where to create the app; its name becomes the package name (default: ${DEFAULT_DIRECTORY})`,
+        prompt: { message: "Where should the app go?", placeholder: DEFAULT_DIRECTORY },
+      },
+    ),
+    db: providerOption("db", { flag: "--db <name>", description: "Database", prompt: { message: "Which database?" } }),
+    databaseUrl: option(postgresUrl.optional(), {
+      flag: "--database-url <url>",
+      description: "PostgreSQL connection string written to .env (with --db postgres)",
+      prompt: {
+        message: "PostgreSQL connection string?",
+        placeholder: "postgres://postgres@127.0.0.1:5432/<app name>",
+        when: (answers) => answers.db === "postgres",
+      },
+    }),
+    packageManager: option(z.enum(packageManagers).default(() => detectPackageManager()), {
+      flag: "--package-manager <name>",
+      description: "Package manager for install and scripts",
+      defaultLabel: "the one that started the CLI, else npm",
+      choice: true,
+    }),
+    install: option(z.boolean().default(true), {
+      flag: "--install",
+      negatable: true,
+      description: "Install dependencies",
+      prompt: { message: "Install dependencies now?" },
+    }),
+    migrate: option(z.boolean().default(true), {
+      flag: "--migrate",
+      negatable: true,
+      description: "Generate and apply the database migrations after install",
+    }),
+    git: option(z.boolean().default(true), {
+      flag: "--git",
+      negatable: true,
+      description: "git init and a first commit (skipped inside a repository or without a git identity)",
+    }),
+    yes: option(z.boolean().default(false), {
+      flag: "--yes",
+      short: "-y",
+      description: "Take the default for every choice not given by a flag",
+    }),
+    dryRun: option(z.boolean().default(false), {
+      flag: "--dry-run",
+      description: "Print the plan (files, dependencies, env vars, commands) and write nothing",
+    }),
+    force: option(z.boolean().default(false), { flag: "--force", description: "Allow a non-empty target directory" }),
+    json: option(z.boolean().default(false), { flag: "--json", description: "Machine-readable result on stdout" }),
+    verbose: option(z.boolean().default(false), {
+      flag: "--verbose",
+      description: "Show the output of install and migrations",
+    }),
+});
+
+/** The options with the rules that span several of them (incompatible combinations). */
+export const optionsSchema = optionsObject.superRefine((options, ctx) => {
+    if (options.databaseUrl !== undefined && options.db !== "postgres") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["databaseUrl"],
+        message: `only applies to --db postgres (this project uses --db ${options.db})`,
+      });
+    }
+  });
+
+export type Options = z.output<typeof optionsSchema>;
+export type OptionKey = keyof Options;
+
+export const optionShape = optionsObject.shape;
+
+export function metaOf(key: OptionKey): OptionMeta {
+  return optionShape[key].meta() as unknown as OptionMeta;
+}
+
+export const optionKeys = Object.keys(optionShape) as OptionKey[];
+
+/** The options a project records in craftjs.json: its choices. */
+export const choiceKeys = optionKeys.filter((key) => metaOf(key).choice);
+
+export const choicesSchema = optionsObject.pick(
+  Object.fromEntries(choiceKeys.map((key) => [key, true])) as { [K in OptionKey]?: true },
+);
+
+export type Choices = z.output<typeof choicesSchema>;
+
+/** An option's schema without its default and optional wrappers. */
+function innerSchema(key: OptionKey): z.ZodType {
+  let schema: z.ZodType = optionShape[key];
+  while (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional) schema = schema.unwrap() as z.ZodType;
+  return schema;
+}
+
+/** The allowed values of an enum option, else undefined. */
+export function allowedValues(key: OptionKey): readonly string[] | undefined {
+  const schema = innerSchema(key);
+  return schema instanceof z.ZodEnum ? (schema.options as string[]) : undefined;
+}
+
+export function isBooleanOption(key: OptionKey): boolean {
+  return innerSchema(key) instanceof z.ZodBoolean;
+}
+
+export function providerLabel(category: Category, id: string): { label: string; hint?: string } {
+  const provider = providers[category].find((candidate) => candidate.id === id);
+  return { label: provider?.label ?? id, hint: provider?.hint };
+}

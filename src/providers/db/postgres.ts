@@ -1,0 +1,26 @@
+import type { ProviderDescriptor } from "../types.js";
+
+export function defaultPostgresUrl(projectName: string): string {
+  const database = projectName.replace(/^@[^/]+\//, "").replace(/[^a-z0-9_]/gi, "_");
+  return `postgres://postgres@127.0.0.1:5432/${database}`;
+}
+
+export const postgres: ProviderDescriptor = {
+  id: "postgres",
+  label: "PostgreSQL",
+  hint: "a server you run: DATABASE_URL points at it",
+  templates: "db/postgres",
+  dependencies: ["pg"],
+  devDependencies: ["@types/pg"],
+  templateData: { drizzleDialect: "postgresql" },
+  env: [
+    {
+      name: "DATABASE_URL",
+      comment: "The PostgreSQL connection string. The database must exist before `db:migrate`.",
+      schema: 'z.string().regex(/^postgres(ql)?:\\/\\//, "must be a postgres:// URL")',
+      example: "postgres://postgres@127.0.0.1:5432/craftjs",
+      value: ({ name, options }) =>
+        typeof options.databaseUrl === "string" ? options.databaseUrl : defaultPostgresUrl(name),
+    },
+  ],
+};

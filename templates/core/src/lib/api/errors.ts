@@ -1,0 +1,49 @@
+/** Every error code the API answers with, and its HTTP status. */
+const statusOf = {
+  INVALID_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof statusOf;
+
+/** A failure the client is told about: `{ error, code, details }` with the code's status. */
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+    this.status = statusOf[code];
+  }
+}
+
+/** A 404 that says only that the resource does not exist for this caller, never whose it is. */
+export function notFound(resource: string): ApiError {
+  return new ApiError("NOT_FOUND", `No such ${resource}.`);
+}
+
+/** The response for any thrown value; anything that is not an ApiError is logged and becomes a bare 500. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return Response.json(
+      { error: error.message, code: error.code, details: error.details },
+      { status: error.status, headers: error.headers },
+    );
+  }
+  console.error("Unhandled error in an API route:", error);
+  return Response.json(
+    { error: "Something went wrong on our side.", code: "INTERNAL_ERROR", details: {} },
+    { status: 500 },
+  );
+}

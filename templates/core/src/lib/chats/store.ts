@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, lt, or } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { chats, messages } from "@/lib/db/schema";
+import { type ChatCursor, encodeCursor } from "./cursor";
+
+const summaryColumns = {
+  id: chats.id,
+  title: chats.title,
+  model: chats.model,
+  createdAt: chats.createdAt,
+  updatedAt: chats.updatedAt,
+};
+
+const messageColumns = {
+  id: messages.id,
+  chatId: messages.chatId,
+  role: messages.role,
+  content: messages.content,
+  createdAt: messages.createdAt,
+};
+
+/** A user's chats, newest first, `limit` at a time; `nextCursor` continues after the last one. */
+export async function listChats(userId: string, { limit, cursor }: { limit: number; cursor?: ChatCursor }) {
+  const rows = await db
+    .select(summaryColumns)
+    .from(chats)
+    .where(and(eq(chats.userId, userId), cursor ? olderThan(cursor) : undefined))
+    .orderBy(desc(chats.updatedAt), desc(chats.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { chats: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+function olderThan(cursor: ChatCursor) {
+  return or(
+    lt(chats.updatedAt, cursor.updatedAt),
+    and(eq(chats.updatedAt, cursor.updatedAt), lt(chats.id, cursor.id)),
+  );
+}
+
+/** One of the user's chats with its messages, oldest first; null when the user has no such chat. */
+export async function findChat(userId: string, chatId: string) {
+  const [chat] = await db
+    .select(summaryColumns)
+    .from(chats)
+    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
+  if (!chat) return null;
+  return { ...chat, messages: await messagesOf(chatId) };
+}
+
+/** The messages of one of the user's chats, oldest first; null when the user has no such chat. */
+export async function listMessages(userId: string, chatId: string) {
+  const chat = await findChatId(userId, chatId);
+  return chat ? messagesOf(chat) : null;
+}
+
+/** Deletes one of the user's chats and its messages; false when the user has no such chat. */
+export async function deleteChat(userId: string, chatId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [chat] = await tx
+      .select({ id: chats.id })
+      .from(chats)
+      .where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
+    if (!chat) return false;
+    await tx.delete(messages).where(eq(messages.chatId, chatId));
+    await tx.delete(chats).where(eq(chats.id, chatId));
+    return true;
+  });
+}
+
+async function findChatId(userId: string, chatId: string): Promise<string | null> {
+  const [chat] = await db
+    .select({ id: chats.id })
+    .from(chats)
+    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
+  return chat?.id ?? null;
+}
+
+function messagesOf(chatId: string) {
+  return db
+    .select(messageColumns)
+    .from(messages)
+    .where(eq(messages.chatId, chatId))
+    .orderBy(asc(messages.createdAt), asc(messages.id));
+}

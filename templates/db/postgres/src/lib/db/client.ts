@@ -1,0 +1,18 @@
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { Pool } from "pg";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/** The dialect name Better Auth's Drizzle adapter expects. */
+export const dialect = "pg";
+
+const pool = new Pool({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5_000 });
+// A connection that drops while idle must not take the whole process down; the next query reconnects.
+pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
+
+export const db = drizzle(pool, { schema });
+
+export async function pingDatabase(): Promise<void> {
+  await db.execute(sql`select 1`);
+}
