@@ -38,7 +38,8 @@ export async function runSteps(
         all: true,
         reject: false,
         stdin: "ignore",
-        env: { NEXT_TELEMETRY_DISABLED: "1" },
+        env: projectEnv(),
+        extendEnv: false,
         stdout: verbose ? ["pipe", json ? process.stderr : "inherit"] : "pipe",
         stderr: verbose ? ["pipe", "inherit"] : "pipe",
       });
@@ -57,6 +58,17 @@ export async function runSteps(
     }
   }
   return results;
+}
+
+/**
+ * The environment for commands run in the new project: ours, less what a package manager sets for the script that
+ * started the CLI (`npm create` / `npm exec`), which would otherwise point `npm install` back at the caller's project.
+ */
+export function projectEnv(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const inherited = Object.entries(source).filter(
+    ([name]) => !/^npm_(package_|lifecycle_|config_local_prefix$)/.test(name) && name !== "INIT_CWD",
+  );
+  return { ...Object.fromEntries(inherited), NEXT_TELEMETRY_DISABLED: "1" };
 }
 
 function tail(output: string, lines = 25): string {

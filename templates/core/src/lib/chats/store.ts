@@ -55,6 +55,16 @@ export async function listMessages(userId: string, chatId: string) {
   return chat ? messagesOf(chat) : null;
 }
 
+/** Renames one of the user's chats; null when the user has no such chat. */
+export async function renameChat(userId: string, chatId: string, title: string) {
+  const [chat] = await db
+    .update(chats)
+    .set({ title })
+    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
+    .returning(summaryColumns);
+  return chat ?? null;
+}
+
 /** Deletes one of the user's chats and its messages; false when the user has no such chat. */
 export async function deleteChat(userId: string, chatId: string): Promise<boolean> {
   return db.transaction(async (tx) => {

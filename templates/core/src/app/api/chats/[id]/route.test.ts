@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createChat } from "@/test/factories";
 import { call, signUp } from "@/test/requests";
 import { GET as getMessages } from "./messages/route";
-import { DELETE, GET } from "./route";
+import { DELETE, GET, PATCH } from "./route";
 
 describe("/api/chats/[id]", () => {
   it("returns the caller's chat with its messages, oldest first", async () => {
@@ -29,6 +29,18 @@ describe("/api/chats/[id]", () => {
     expect(theirs.status).toBe(404);
     expect(await theirs.json()).toEqual(await missing.json());
     expect((await call(getMessages, { as: stranger, params: { id: chat.id } })).status).toBe(404);
+  });
+
+  it("renames the caller's chat, and only the caller's", async () => {
+    const [owner, stranger] = [await signUp(), await signUp()];
+    const chat = await createChat(owner.id, { title: "Untitled" });
+
+    const renamed = await call(PATCH, { method: "PATCH", as: owner, params: { id: chat.id }, body: { title: " Trip " } });
+    expect(await renamed.json()).toMatchObject({ id: chat.id, title: "Trip" });
+    const theirs = await call(PATCH, { method: "PATCH", as: stranger, params: { id: chat.id }, body: { title: "Mine" } });
+    expect(theirs.status).toBe(404);
+    const empty = await call(PATCH, { method: "PATCH", as: owner, params: { id: chat.id }, body: { title: "" } });
+    expect((await empty.json()).details.fields).toHaveProperty("title");
   });
 
   it("deletes the caller's chat and its messages", async () => {
