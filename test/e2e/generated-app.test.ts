@@ -48,9 +48,11 @@ for (const combination of selectedCombinations()) {
 
     afterAll(async () => {
       await app?.stop();
-      await dropDatabase?.();
-      if (KEEP || REUSE) console.log(`[e2e ${combination.name}] kept the app at ${appDir}`);
-      else if (workDir) await rm(workDir, { recursive: true, force: true });
+      if (KEEP || REUSE) console.log(`[e2e ${combination.name}] kept the app (and its database) at ${appDir}`);
+      else {
+        await dropDatabase?.();
+        if (workDir) await rm(workDir, { recursive: true, force: true });
+      }
       console.log(pipeline.summary());
     });
 
