@@ -26,7 +26,7 @@ export function buildProgram(): Command {
     program.addOption(new Option(flags, help));
     if (meta.negatable) {
       const name = meta.flag.replace(/^--/, "");
-      program.addOption(new Option(`--no-${name}`, `Skip: ${meta.description.toLowerCase()}`));
+      program.addOption(new Option(`--no-${name}`, `Turn off --${name}`));
     }
   }
   return program;

@@ -2,7 +2,7 @@ import path from "node:path";
 import pc from "picocolors";
 import { CliError } from "./errors.js";
 import { initRepository, type GitOutcome } from "./git.js";
-import { choiceKeys, metaOf, type OptionKey, type Options } from "./options.js";
+import { choiceAsFlag, choiceKeys, type OptionKey, type Options } from "./options.js";
 import { runScriptCommand } from "./package-manager.js";
 import { type Plan, plannedSteps, planProject } from "./plan.js";
 import { describePlan, planSummary } from "./plan-output.js";
@@ -86,10 +86,7 @@ async function refuseUnsafeTarget(directory: string, force: boolean): Promise<vo
 
 function describeChoices(options: Options, given: Partial<Record<OptionKey, unknown>>): string {
   return choiceKeys
-    .map((key) => {
-      const flag = metaOf(key).flag.split(" ")[0];
-      return `${flag} ${String(options[key])}${key in given ? "" : pc.dim(" (default)")}`;
-    })
+    .map((key) => `${choiceAsFlag(key, options[key])}${key in given ? "" : pc.dim(" (default)")}`)
     .join(", ");
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { type Choices, choicesSchema, choiceKeys, metaOf } from "./options.js";
+import { type Choices, choiceAsFlag, choicesSchema, choiceKeys } from "./options.js";
 import { CLI_VERSION } from "./version.js";
 
 export const MANIFEST_FILE = "craftjs.json";
@@ -24,11 +24,7 @@ export function hashContent(content: string): string {
 }
 
 export function reproduceCommand(name: string, choices: Choices): string {
-  const flags = choiceKeys.flatMap((key) => {
-    const flag = metaOf(key).flag.split(" ")[0]!;
-    const value = choices[key];
-    return value === undefined ? [] : [`${flag} ${String(value)}`];
-  });
+  const flags = choiceKeys.flatMap((key) => (choices[key] === undefined ? [] : [choiceAsFlag(key, choices[key])]));
   return ["create-craftjs", name, ...flags].join(" ");
 }
 

@@ -33,6 +33,26 @@ function providerOption(category: Category, meta: Omit<OptionMeta, "category" | 
   return option(z.enum(providerIds(category)).default(first), { ...meta, category, choice: true });
 }
 
+/** A comma-separated flag value as a list; `none` is the empty list. */
+function commaList<Item extends z.ZodType>(item: Item) {
+  return z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value === "none"
+          ? []
+          : value
+              .split(",")
+              .map((part) => part.trim())
+              .filter(Boolean)
+        : value,
+    z.array(item),
+  );
+}
+
+const origin = z
+  .string()
+  .regex(/^https?:\/\/[^/\s]+$/, "must be an origin: scheme, host and optional port, no path (https://app.example.com)");
+
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL connection string, like postgres://user@host:5432/db");
@@ -66,6 +86,32 @@ const optionsObject = z.object({
         placeholder: "postgres://postgres@127.0.0.1:5432/<app name>",
         when: (answers) => answers.db === "postgres",
       },
+    }),
+    ai: providerOption("ai", { flag: "--ai <name>", description: "AI provider", prompt: { message: "Which AI provider?" } }),
+    ratelimit: providerOption("ratelimit", {
+      flag: "--ratelimit <store>",
+      description: "Rate-limit store",
+      prompt: { message: "Where are rate limits counted?" },
+    }),
+    oauth: option(commaList(z.enum(providerIds("oauth"))).default(providerIds("oauth")), {
+      flag: "--oauth <list>",
+      description: "OAuth sign-in providers, comma-separated, or none (each is on once its keys are in .env)",
+      defaultLabel: providerIds("oauth").join(","),
+      category: "oauth",
+      choice: true,
+      prompt: { message: "Which OAuth sign-in providers?" },
+    }),
+    apiKeys: option(z.boolean().default(true), {
+      flag: "--api-keys",
+      negatable: true,
+      choice: true,
+      description: "API keys (Authorization: Bearer) for every protected route",
+    }),
+    corsOrigins: option(commaList(origin).default([]), {
+      flag: "--cors-origins <list>",
+      description: "More origins allowed to call the API from a browser, comma-separated",
+      defaultLabel: "none beyond the app's own URL, and localhost in development",
+      choice: true,
     }),
     packageManager: option(z.enum(packageManagers).default(() => detectPackageManager()), {
       flag: "--package-manager <name>",
@@ -144,10 +190,17 @@ function innerSchema(key: OptionKey): z.ZodType {
   return schema;
 }
 
-/** The allowed values of an enum option, else undefined. */
+/** The allowed values of an enum option (or of each item of a list option), else undefined. */
 export function allowedValues(key: OptionKey): readonly string[] | undefined {
-  const schema = innerSchema(key);
+  let schema = innerSchema(key);
+  if (schema instanceof z.ZodPipe) schema = schema.out as z.ZodType;
+  if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
   return schema instanceof z.ZodEnum ? (schema.options as string[]) : undefined;
+}
+
+export function isListOption(key: OptionKey): boolean {
+  const schema = innerSchema(key);
+  return schema instanceof z.ZodPipe && schema.out instanceof z.ZodArray;
 }
 
 export function isBooleanOption(key: OptionKey): boolean {
@@ -157,4 +210,12 @@ export function isBooleanOption(key: OptionKey): boolean {
 export function providerLabel(category: Category, id: string): { label: string; hint?: string } {
   const provider = providers[category].find((candidate) => candidate.id === id);
   return { label: provider?.label ?? id, hint: provider?.hint };
+}
+
+/** A choice as the flag that makes it: `--db postgres`, `--no-api-keys`, `--oauth github,google`, `--cors-origins none`. */
+export function choiceAsFlag(key: OptionKey, value: unknown): string {
+  const flag = metaOf(key).flag.split(" ")[0]!;
+  if (typeof value === "boolean") return value ? flag : flag.replace(/^--/, "--no-");
+  if (Array.isArray(value)) return `${flag} ${value.length > 0 ? value.join(",") : "none"}`;
+  return `${flag} ${String(value)}`;
 }

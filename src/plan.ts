@@ -1,7 +1,7 @@
 import path from "node:path";
 import { type Choices, choiceKeys, type Options } from "./options.js";
 import { installCommand, type PackageManager, runScriptCommand } from "./package-manager.js";
-import { type Category, core, findProvider, providers } from "./providers/index.js";
+import { type Category, core, type Feature, features, findProvider, providers } from "./providers/index.js";
 import type { EnvVar, ProjectContext, ProviderDescriptor } from "./providers/types.js";
 import { buildManifest, MANIFEST_FILE } from "./manifest.js";
 import { loadTemplateFolder } from "./templates.js";
@@ -31,12 +31,23 @@ export interface Plan {
   steps: PlannedStep[];
 }
 
-/** The provider each category's option chose, by category. */
-export function chosenProviders(choices: Choices): Record<Category, ProviderDescriptor> {
+/** The provider (or, for a list option, the providers) each category's option chose, by category. */
+export function chosenProviders(choices: Choices): Record<Category, ProviderDescriptor | ProviderDescriptor[]> {
   const categories = Object.keys(providers) as Category[];
   return Object.fromEntries(
-    categories.map((category) => [category, findProvider(category, String(choices[category]))]),
-  ) as Record<Category, ProviderDescriptor>;
+    categories.map((category) => {
+      const choice = choices[category] as string | string[];
+      const chosen = Array.isArray(choice)
+        ? choice.map((id) => findProvider(category, id))
+        : findProvider(category, choice);
+      return [category, chosen];
+    }),
+  ) as Record<Category, ProviderDescriptor | ProviderDescriptor[]>;
+}
+
+/** The features whose boolean option is on. */
+function enabledFeatures(options: Options): ProviderDescriptor[] {
+  return (Object.keys(features) as Feature[]).filter((key) => options[key]).map((key) => features[key]);
 }
 
 export function pickChoices(options: Options): Choices {
@@ -48,7 +59,7 @@ export function planProject(options: Options): Plan {
   const name = path.basename(directory);
   const choices = pickChoices(options);
   const chosen = chosenProviders(choices);
-  const selected = [core, ...Object.values(chosen)];
+  const selected = [core, ...Object.values(chosen).flat(), ...enabledFeatures(options)];
   const context: ProjectContext = { name, options };
   const env = selected.flatMap((provider) => provider.env ?? []);
   const dependencies = pinned(selected.flatMap((provider) => provider.dependencies ?? []));
@@ -59,6 +70,7 @@ export function planProject(options: Options): Plan {
     name,
     ...choices,
     providers: chosen,
+    features: Object.fromEntries((Object.keys(features) as Feature[]).map((key) => [key, Boolean(options[key])])),
     ...Object.assign({}, ...selected.map((provider) => provider.templateData ?? {})),
     env: env.filter((variable) => variable.schema),
     schemaModules: selected.flatMap((provider) => provider.schemaModules ?? []),
@@ -79,7 +91,7 @@ export function planProject(options: Options): Plan {
     files.set(file, content);
   };
   for (const provider of selected) {
-    for (const template of loadTemplateFolder(provider.templates)) {
+    for (const template of provider.templates ? loadTemplateFolder(provider.templates) : []) {
       addFile(template.target, template.render(templateData), provider.id);
     }
   }

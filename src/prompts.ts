@@ -2,6 +2,7 @@ import { CliError } from "./errors.js";
 import {
   allowedValues,
   isBooleanOption,
+  isListOption,
   metaOf,
   type OptionKey,
   type Options,
@@ -25,7 +26,17 @@ export async function promptForMissing(given: Partial<Record<OptionKey, unknown>
     const initial = defaultOf(key);
     const allowed = allowedValues(key);
     let answer: unknown;
-    if (allowed) {
+    if (allowed && isListOption(key)) {
+      answer = await clack.multiselect({
+        message: meta.prompt.message,
+        initialValues: initial as string[],
+        required: false,
+        options: allowed.map((value) => ({
+          value,
+          ...(meta.category ? providerLabel(meta.category, value) : { label: value }),
+        })),
+      });
+    } else if (allowed) {
       answer = await clack.select({
         message: meta.prompt.message,
         initialValue: initial,

@@ -1,17 +1,37 @@
+import { anthropic } from "./ai/anthropic.js";
+import { google } from "./ai/google.js";
+import { openai } from "./ai/openai.js";
+import { openaiCompatible } from "./ai/openai-compatible.js";
 import { core } from "./core.js";
 import { postgres } from "./db/postgres.js";
 import { sqlite } from "./db/sqlite.js";
+import { apiKeys } from "./features/api-keys.js";
+import { github } from "./oauth/github.js";
+import { googleOAuth } from "./oauth/google.js";
+import { memory } from "./ratelimit/memory.js";
+import { redis } from "./ratelimit/redis.js";
 import type { ProviderDescriptor } from "./types.js";
 
 /**
  * The provider choices, by category. A category's key is the option that chooses it (--db), and the order of its
- * providers is the order prompts and help list them in. Adding a provider: one template folder plus one entry here.
+ * providers is the order prompts and help list them in; the first is the default. Adding a provider: one template
+ * folder plus one entry here.
  */
 export const providers = {
   db: [sqlite, postgres],
+  ai: [openai, anthropic, google, openaiCompatible],
+  ratelimit: [memory, redis],
+  oauth: [github, googleOAuth],
 } as const satisfies Record<string, readonly ProviderDescriptor[]>;
 
 export type Category = keyof typeof providers;
+
+/** Parts a project gets when a boolean option is on, by that option. */
+export const features = {
+  apiKeys,
+} as const satisfies Record<string, ProviderDescriptor>;
+
+export type Feature = keyof typeof features;
 
 export { core };
 

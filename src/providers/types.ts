@@ -27,8 +27,8 @@ export interface ProviderDescriptor {
   id: string;
   label: string;
   hint?: string;
-  /** Folder under templates/ whose files it contributes. */
-  templates: string;
+  /** Folder under templates/ whose files it contributes, if any. */
+  templates?: string;
   dependencies?: readonly Dependency[];
   devDependencies?: readonly Dependency[];
   env?: readonly EnvVar[];

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { authenticate, type Caller } from "./authenticate";
 import { JSON_BODY_LIMIT, readJsonBody } from "./body";
+import { enforceRateLimit } from "@/lib/ratelimit/limit";
 import { ApiError, errorResponse } from "./errors";
 import { parseInput } from "./validation";
 
@@ -28,18 +29,24 @@ interface HandlerInput<Query extends z.ZodType, Body extends z.ZodType> {
 type Result = Response | object;
 
 /**
- * A protected route: authenticates the caller, then parses and validates the query and JSON body, runs the handler,
+ * A protected route: authenticates the caller, counts the request against their plan's rate limit (its headers go on
+ * every response, errors included), then parses and validates the query and JSON body, runs the handler,
  * and turns whatever it throws into the API's error shape. A plain object result is sent as JSON.
  */
 export function endpoint<Query extends z.ZodType = z.ZodUndefined, Body extends z.ZodType = z.ZodUndefined>(
   schemas: InputSchemas<Query, Body>,
   handler: (input: HandlerInput<Query, Body> & { caller: Caller }) => Promise<Result>,
 ): RouteHandler {
-  return (request, context) =>
-    respond(async () => {
+  return async (request, context) => {
+    let rateLimitHeaders: Record<string, string> = {};
+    const response = await respond(async () => {
       const caller = await authenticate(request);
+      rateLimitHeaders = await enforceRateLimit(caller.userId, caller.plan);
       return handler({ ...(await readInput(schemas, request, context)), caller });
     });
+    for (const [name, value] of Object.entries(rateLimitHeaders)) response.headers.set(name, value);
+    return response;
+  };
 }
 
 /** A route anyone may call: everything `endpoint` does except authentication. */

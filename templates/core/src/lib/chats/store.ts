@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { chats, messages } from "@/lib/db/schema";
+import type { FinishedAnswer } from "@/lib/ai/stream";
+import type { ChatTurn } from "@/lib/ai/messages";
 import { type ChatCursor, encodeCursor } from "./cursor";
 
 const summaryColumns = {
@@ -16,6 +18,8 @@ const messageColumns = {
   chatId: messages.chatId,
   role: messages.role,
   content: messages.content,
+  inputTokens: messages.inputTokens,
+  outputTokens: messages.outputTokens,
   createdAt: messages.createdAt,
 };
 
@@ -93,4 +97,45 @@ function messagesOf(chatId: string) {
     .from(messages)
     .where(eq(messages.chatId, chatId))
     .orderBy(asc(messages.createdAt), asc(messages.id));
+}
+
+export function newChatId(): string {
+  return crypto.randomUUID();
+}
+
+interface Exchange {
+  chatId: string;
+  userId: string;
+  /** Set when the exchange starts the chat: the chat is created with it. */
+  newChat: { title: string; model: string } | null;
+  /** The messages the user sent, in order. */
+  turns: ChatTurn[];
+  answer: FinishedAnswer;
+}
+
+/**
+ * Stores one question-and-answer exchange in one transaction: the chat (when new), the user's messages, then the
+ * assistant's answer with its token usage, each a millisecond after the last so they read back in order.
+ */
+export async function recordExchange({ chatId, userId, newChat, turns, answer }: Exchange): Promise<void> {
+  const start = Date.now();
+  const stamped = [
+    ...turns.map((turn, index) => ({ ...turn, createdAt: new Date(start + index) })),
+    {
+      role: "assistant" as const,
+      content: answer.text,
+      inputTokens: answer.usage.inputTokens ?? null,
+      outputTokens: answer.usage.outputTokens ?? null,
+      createdAt: new Date(start + turns.length),
+    },
+  ];
+  const updatedAt = stamped.at(-1)!.createdAt;
+  await db.transaction(async (tx) => {
+    if (newChat) {
+      await tx.insert(chats).values({ id: chatId, userId, ...newChat, createdAt: new Date(start), updatedAt });
+    } else {
+      await tx.update(chats).set({ updatedAt }).where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
+    }
+    await tx.insert(messages).values(stamped.map((message) => ({ chatId, ...message })));
+  });
 }

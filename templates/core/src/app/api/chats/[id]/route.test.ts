@@ -17,7 +17,15 @@ describe("/api/chats/[id]", () => {
       ["user", "hello"],
       ["assistant", "hi there"],
     ]);
-    expect(Object.keys(body.messages[0]).sort()).toEqual(["chatId", "content", "createdAt", "id", "role"]);
+    expect(Object.keys(body.messages[0]).sort()).toEqual([
+      "chatId",
+      "content",
+      "createdAt",
+      "id",
+      "inputTokens",
+      "outputTokens",
+      "role",
+    ]);
   });
 
   it("answers 404 for another user's chat, exactly as for a chat that does not exist", async () => {

@@ -1,0 +1,22 @@
+import type { ProviderDescriptor } from "../types.js";
+
+export const anthropic: ProviderDescriptor = {
+  id: "anthropic",
+  label: "Anthropic",
+  templates: "ai/anthropic",
+  dependencies: ["@ai-sdk/anthropic"],
+  env: [
+    {
+      name: "ANTHROPIC_API_KEY",
+      comment: "Anthropic API key. Without it the chat route answers 502 PROVIDER_ERROR.",
+      schema: "z.string().min(1).optional()",
+      example: "sk-ant-...",
+    },
+    {
+      name: "ANTHROPIC_BASE_URL",
+      comment: "Another endpoint for Anthropic's API, up to and including /v1. Unset: Anthropic itself.",
+      schema: "z.url().optional()",
+      example: "",
+    },
+  ],
+};

@@ -1,0 +1,22 @@
+import type { ProviderDescriptor } from "../types.js";
+
+export const openai: ProviderDescriptor = {
+  id: "openai",
+  label: "OpenAI",
+  templates: "ai/openai",
+  dependencies: ["@ai-sdk/openai"],
+  env: [
+    {
+      name: "OPENAI_API_KEY",
+      comment: "OpenAI API key. Without it the chat route answers 502 PROVIDER_ERROR.",
+      schema: "z.string().min(1).optional()",
+      example: "sk-...",
+    },
+    {
+      name: "OPENAI_BASE_URL",
+      comment: "Another endpoint for OpenAI's API (a proxy, or a test server). Unset: OpenAI itself.",
+      schema: "z.url().optional()",
+      example: "",
+    },
+  ],
+};

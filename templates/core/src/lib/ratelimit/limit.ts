@@ -1,0 +1,57 @@
+import { planById, RATE_LIMIT_WINDOW_MS } from "@/config/plans";
+import { ApiError } from "@/lib/api/errors";
+import { counter } from "./counter";
+import { RateLimitStoreUnavailable } from "./store";
+
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** When the window frees up, epoch ms. */
+  reset: number;
+}
+
+/**
+ * Counts a request for a user against their plan's per-minute limit. Returns the headers every counted response
+ * carries; over the limit it throws a 429 that carries them too, plus Retry-After.
+ */
+export async function enforceRateLimit(userId: string, planId: string): Promise<Record<string, string>> {
+  const limit = planById(planId).requestsPerMinute;
+  let count: number;
+  let resetAt: number;
+  try {
+    ({ count, resetAt } = await counter.hit(`ratelimit:${userId}`, RATE_LIMIT_WINDOW_MS));
+  } catch (error) {
+    if (!(error instanceof RateLimitStoreUnavailable)) throw error;
+    warnStoreUnavailable(error);
+    if (!error.failOpen) throw new ApiError("SERVICE_UNAVAILABLE", "Rate limiting is unavailable; try again shortly.");
+    return { "X-RateLimit-Limit": String(limit), "X-RateLimit-Warning": "store unavailable; request not counted" };
+  }
+  const state: RateLimitState = { limit, remaining: Math.max(0, limit - count), reset: resetAt };
+  const headers = rateLimitHeaders(state);
+  if (count > limit) {
+    const retryAfter = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+    throw new ApiError("RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded.`, { ...state }, {
+      ...headers,
+      "Retry-After": String(retryAfter),
+    });
+  }
+  return headers;
+}
+
+function rateLimitHeaders({ limit, remaining, reset }: RateLimitState): Record<string, string> {
+  return {
+    "X-RateLimit-Limit": String(limit),
+    "X-RateLimit-Remaining": String(remaining),
+    "X-RateLimit-Reset": String(reset),
+  };
+}
+
+let lastWarning = 0;
+
+/** Logs the store outage at most every ten seconds, so a down store does not flood the log. */
+function warnStoreUnavailable(error: RateLimitStoreUnavailable): void {
+  if (Date.now() - lastWarning < 10_000) return;
+  lastWarning = Date.now();
+  const mode = error.failOpen ? "letting requests through uncounted" : "refusing requests with 503";
+  console.warn(`Rate-limit store unavailable, ${mode}:`, (error.cause as Error)?.message ?? error.cause);
+}

@@ -1,0 +1,16 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { corsHeaders } from "@/lib/api/cors";
+
+/** CORS for the whole API, in one place: preflights answered here, every other response given its headers. */
+export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/webhooks/")) return NextResponse.next();
+  const origin = request.headers.get("origin");
+  const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
+  const headers = corsHeaders(origin, preflight);
+  if (preflight) return new NextResponse(null, { status: 204, headers });
+  const response = NextResponse.next();
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = { matcher: "/api/:path*" };

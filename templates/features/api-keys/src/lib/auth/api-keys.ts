@@ -1,0 +1,21 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { auth } from "./server";
+
+/** The API key a request presents, as `Authorization: Bearer <key>` or `x-api-key: <key>`; null when none. */
+export function presentedApiKey(headers: Headers): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
+  return bearer ?? headers.get("x-api-key");
+}
+
+/** The user an API key belongs to; null for an unknown, revoked or expired key. */
+export async function findApiKeyOwner(key: string) {
+  const result = await auth.api.verifyApiKey({ body: { key } });
+  if (!result.valid || !result.key) return null;
+  const [owner] = await db
+    .select({ userId: users.id, email: users.email, plan: users.plan })
+    .from(users)
+    .where(eq(users.id, result.key.referenceId));
+  return owner ?? null;
+}
