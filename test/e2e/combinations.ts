@@ -1,21 +1,45 @@
+import type { ProviderKind } from "./support/fake-providers.js";
 import type { Service } from "./support/services.js";
 
-/** One way to generate an app that the end-to-end suite proves: the CLI flags, and the services they need. */
+/** One way to generate an app that the end-to-end suite proves. */
 export interface Combination {
   name: string;
-  flags: string[];
-  services: Service[];
-  /** The database the app gets: an embedded file, or a fresh PostgreSQL database made for the run. */
-  database: "sqlite" | "postgres";
+  db: "sqlite" | "postgres";
+  ai: ProviderKind;
+  ratelimit: "memory" | "redis";
+  apiKeys: boolean;
+  /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
+  defaults?: boolean;
 }
 
-/** Add a provider combination here and the whole suite runs against it. The first one uses only defaults. */
+export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
+
+/** Add a provider combination here and the whole suite runs against it. */
 export const combinations: Combination[] = [
-  { name: "sqlite", flags: [], services: [], database: "sqlite" },
-  { name: "postgres", flags: ["--db", "postgres"], services: ["postgres"], database: "postgres" },
+  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", apiKeys: true, defaults: true },
+  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", apiKeys: true },
+  { name: "sqlite-google-redis", db: "sqlite", ai: "google", ratelimit: "redis", apiKeys: false },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", apiKeys: true },
 ];
 
-/** CRAFTJS_E2E=sqlite,postgres picks combinations by name; unset runs them all, `none` runs none. */
+/** The CLI flags that generate a combination. */
+export function flagsOf(combination: Combination): string[] {
+  if (combination.defaults) return [];
+  return [
+    ...["--db", combination.db, "--ai", combination.ai, "--ratelimit", combination.ratelimit],
+    ...(combination.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
+    ...["--cors-origins", EXTRA_CORS_ORIGIN],
+  ];
+}
+
+export function servicesOf(combination: Combination): Service[] {
+  return [
+    ...(combination.db === "postgres" ? (["postgres"] as const) : []),
+    ...(combination.ratelimit === "redis" ? (["redis"] as const) : []),
+  ];
+}
+
+/** CRAFTJS_E2E=sqlite,postgres-compatible picks combinations by name; unset runs them all, `none` runs none. */
 export function selectedCombinations(filter = process.env.CRAFTJS_E2E): Combination[] {
   if (!filter) return combinations;
   const names = filter.split(",").map((name) => name.trim());

@@ -27,63 +27,64 @@ async function onAdmin(work: (client: pg.Client) => Promise<unknown>): Promise<v
   }
 }
 
+/** Where a generated app keeps its data: its SQLite file, or the PostgreSQL database made for the run. */
+export type AppDatabase = { kind: "sqlite"; appDir: string } | { kind: "postgres"; url: string };
+
+/** Runs one statement against a generated app's database; `?` placeholders for SQLite, `$n` for PostgreSQL. */
+async function execute(database: AppDatabase, statements: { sql: string; args: unknown[] }[]): Promise<void> {
+  if (database.kind === "sqlite") {
+    const client = createClient({ url: `file:${path.join(database.appDir, "data", "app.db")}` });
+    try {
+      await client.batch(
+        statements.map(({ sql, args }) => ({ sql, args: args as never })),
+        "write",
+      );
+    } finally {
+      client.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query("begin");
+    for (const { sql, args } of statements) {
+      let index = 0;
+      await client.query(sql.replace(/\?/g, () => `$${++index}`), args);
+    }
+    await client.query("commit");
+  } finally {
+    await client.end();
+  }
+}
+
+/** Moves a user to another plan, as billing will. */
+export function setPlan(database: AppDatabase, userId: string, plan: string): Promise<void> {
+  return execute(database, [{ sql: "update users set plan = ? where id = ?", args: [plan, userId] }]);
+}
+
 /**
  * Stores a chat with messages straight into a generated app's database, as the chat route of a later issue will:
  * the suite then reads it back over HTTP. `contents` alternate user and assistant messages.
  */
 export async function insertChat(
-  database: { kind: "sqlite"; appDir: string } | { kind: "postgres"; url: string },
+  database: AppDatabase,
   userId: string,
   title: string,
   contents: string[],
 ): Promise<string> {
   const chatId = randomUUID();
   const now = Date.now();
-  const rows = contents.map((content, index) => ({
-    id: randomUUID(),
-    role: index % 2 === 0 ? "user" : "assistant",
-    content,
-    at: now + index,
-  }));
-  if (database.kind === "sqlite") {
-    const client = createClient({ url: `file:${path.join(database.appDir, "data", "app.db")}` });
-    try {
-      await client.batch(
-        [
-          {
-            sql: "insert into chats (id, user_id, title, model, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
-            args: [chatId, userId, title, "seeded-model", now, now],
-          },
-          ...rows.map((row) => ({
-            sql: "insert into messages (id, chat_id, role, content, created_at) values (?, ?, ?, ?, ?)",
-            args: [row.id, chatId, row.role, row.content, row.at],
-          })),
-        ],
-        "write",
-      );
-    } finally {
-      client.close();
-    }
-    return chatId;
-  }
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await client.query(
-      "insert into chats (id, user_id, title, model, created_at, updated_at) values ($1, $2, $3, $4, $5, $5)",
-      [chatId, userId, title, "seeded-model", new Date(now)],
-    );
-    for (const row of rows) {
-      await client.query("insert into messages (id, chat_id, role, content, created_at) values ($1, $2, $3, $4, $5)", [
-        row.id,
-        chatId,
-        row.role,
-        row.content,
-        new Date(row.at),
-      ]);
-    }
-  } finally {
-    await client.end();
-  }
+  const at = (ms: number) => (database.kind === "sqlite" ? ms : new Date(ms));
+  await execute(database, [
+    {
+      sql: "insert into chats (id, user_id, title, model, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+      args: [chatId, userId, title, "seeded-model", at(now), at(now)],
+    },
+    ...contents.map((content, index) => ({
+      sql: "insert into messages (id, chat_id, role, content, created_at) values (?, ?, ?, ?, ?)",
+      args: [randomUUID(), chatId, index % 2 === 0 ? "user" : "assistant", content, at(now + index)],
+    })),
+  ]);
   return chatId;
 }

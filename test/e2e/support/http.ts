@@ -8,14 +8,21 @@ export class Browser {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  /** A request to this browser's app, or with `baseUrl` to another instance of it (same origin header and cookies). */
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    baseUrl = this.baseUrl,
+  ): Promise<Reply> {
     const init: RequestInit = { method, headers: { origin: this.baseUrl, ...headers }, redirect: "manual" };
     if (this.cookies.size > 0) (init.headers as Record<string, string>).cookie = this.cookieHeader;
     if (body !== undefined) {
       (init.headers as Record<string, string>)["content-type"] = "application/json";
       init.body = typeof body === "string" ? body : JSON.stringify(body);
     }
-    const response = await fetch(`${this.baseUrl}${path}`, init);
+    const response = await fetch(`${baseUrl}${path}`, init);
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(";", 1);
       const [name, ...value] = pair!.split("=");

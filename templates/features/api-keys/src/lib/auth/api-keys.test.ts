@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { endpoint } from "@/lib/api/endpoint";
+import { call, signUp } from "@/test/requests";
+import { auth } from "./server";
+
+const whoAmI = endpoint({}, async ({ caller }) => ({ userId: caller.userId }));
+
+async function createKey(cookie: string) {
+  return auth.api.createApiKey({ body: { name: "test" }, headers: new Headers({ cookie }) });
+}
+
+describe("API keys", () => {
+  it("authenticate as their owner, as a Bearer token or in x-api-key", async () => {
+    const user = await signUp();
+    const { key } = await createKey(user.cookie);
+
+    const bearer = await call(whoAmI, { headers: { authorization: `Bearer ${key}` } });
+    expect(await bearer.json()).toEqual({ userId: user.id });
+    const header = await call(whoAmI, { headers: { "x-api-key": key } });
+    expect(await header.json()).toEqual({ userId: user.id });
+  });
+
+  it("are stored hashed", async () => {
+    const user = await signUp();
+    const created = await createKey(user.cookie);
+    const listed = await auth.api.listApiKeys({ headers: new Headers({ cookie: user.cookie }) });
+    expect(JSON.stringify(listed)).not.toContain(created.key);
+  });
+
+  it("answer 401 once revoked, and for a key that never existed", async () => {
+    const user = await signUp();
+    const created = await createKey(user.cookie);
+    await auth.api.deleteApiKey({ body: { keyId: created.id }, headers: new Headers({ cookie: user.cookie }) });
+
+    const revoked = await call(whoAmI, { headers: { authorization: `Bearer ${created.key}` } });
+    expect(revoked.status).toBe(401);
+    expect((await revoked.json()).code).toBe("UNAUTHORIZED");
+    const unknown = await call(whoAmI, { headers: { "x-api-key": "not-a-key" } });
+    expect(unknown.status).toBe(401);
+  });
+
+  it("are not capped by the plugin's own daily limit", async () => {
+    const user = await signUp();
+    const { key } = await createKey(user.cookie);
+    for (let request = 0; request < 10; request++) {
+      expect((await call(whoAmI, { headers: { "x-api-key": key } })).status).toBe(200);
+    }
+  });
+});

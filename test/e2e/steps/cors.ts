@@ -1,0 +1,41 @@
+import { expect } from "vitest";
+import { EXTRA_CORS_ORIGIN } from "../combinations.js";
+import { Browser } from "../support/http.js";
+import type { Suite } from "../support/suite.js";
+
+/** CORS: the app's own origin and CORS_ORIGINS allowed with credentials, preflights answered, others get nothing. */
+export function corsSteps(suite: Suite): void {
+  suite.pipeline.step("allows the configured origins with credentials and answers preflights", async () => {
+    const from = (origin: string, method = "GET", headers: Record<string, string> = {}) =>
+      new Browser(suite.url).request(method, "/api/chats", undefined, { origin, ...headers });
+
+    const own = await from(suite.url);
+    expect(own.headers.get("access-control-allow-origin")).toBe(suite.url);
+    expect(own.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(own.headers.get("vary")).toMatch(/origin/i);
+
+    const other = await from("https://evil.example");
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    expect(other.headers.get("access-control-allow-credentials")).toBeNull();
+
+    const preflight = await from(suite.url, "OPTIONS", {
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type, authorization",
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(suite.url);
+    for (const method of ["GET", "POST", "DELETE", "OPTIONS"]) {
+      expect(preflight.headers.get("access-control-allow-methods")).toContain(method);
+    }
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Content-Type.*Authorization/);
+    const deniedPreflight = await from("https://evil.example", "OPTIONS", { "access-control-request-method": "POST" });
+    expect(deniedPreflight.headers.get("access-control-allow-origin")).toBeNull();
+
+    // Production: localhost is no exception.
+    expect((await from("http://localhost:5999")).headers.get("access-control-allow-origin")).toBeNull();
+    if (!suite.combination.defaults) {
+      const listed = await from(EXTRA_CORS_ORIGIN);
+      expect(listed.headers.get("access-control-allow-origin")).toBe(EXTRA_CORS_ORIGIN);
+    }
+  });
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { Combination } from "../combinations.js";
+import { type AppDatabase, setPlan } from "./database.js";
+import type { FakeProvider } from "./fake-providers.js";
+import { Browser } from "./http.js";
+import type { Pipeline } from "./pipeline.js";
+import { type RunningApp, startApp } from "./processes.js";
+
+/** The error body every API error has. */
+export const errorShape = (code: string) => ({ error: expect.any(String), code, details: expect.any(Object) });
+
+export interface TestUser {
+  id: string;
+  email: string;
+  browser: Browser;
+}
+
+/** What every group of steps shares: the combination, its generated app, its database and its fake AI provider. */
+export class Suite {
+  appDir = "";
+  databaseUrl: string | undefined;
+  app: RunningApp | undefined;
+  provider: FakeProvider | undefined;
+  private readonly extraApps: RunningApp[] = [];
+
+  constructor(
+    readonly combination: Combination,
+    readonly pipeline: Pipeline,
+  ) {}
+
+  get database(): AppDatabase {
+    return this.databaseUrl ? { kind: "postgres", url: this.databaseUrl } : { kind: "sqlite", appDir: this.appDir };
+  }
+
+  get url(): string {
+    if (!this.app) throw new Error("The app is not running");
+    return this.app.url;
+  }
+
+  /** The env the app runs with in the suite: its AI provider pointed at the fake, a short provider timeout. */
+  appEnv(extra: Record<string, string> = {}): Record<string, string> {
+    const provider = this.provider!;
+    const [baseUrlVar, keyVar] = {
+      openai: ["OPENAI_BASE_URL", "OPENAI_API_KEY"],
+      anthropic: ["ANTHROPIC_BASE_URL", "ANTHROPIC_API_KEY"],
+      google: ["GOOGLE_GENERATIVE_AI_BASE_URL", "GOOGLE_GENERATIVE_AI_API_KEY"],
+      "openai-compatible": ["OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_KEY"],
+    }[provider.kind];
+    return { [baseUrlVar!]: provider.baseUrl, [keyVar!]: "test-key", AI_TIMEOUT_MS: "3000", ...extra };
+  }
+
+  /** Another instance of the same built app (same database, same rate-limit store), stopped with the suite. */
+  async startAnotherApp(extra: Record<string, string> = {}): Promise<RunningApp> {
+    const app = await startApp(this.appDir, this.appEnv(extra));
+    this.extraApps.push(app);
+    return app;
+  }
+
+  async stopApps(): Promise<void> {
+    await Promise.all([this.app, ...this.extraApps].map((app) => app?.stop()));
+  }
+
+  /** A new signed-up user with their own browser; `plan` moves them to another plan straight away. */
+  async newUser(name: string, plan?: string): Promise<TestUser> {
+    const email = `${name}-${randomUUID().slice(0, 8)}@example.com`;
+    const browser = new Browser(this.url);
+    const reply = await browser.signUp(email);
+    expect(reply.status, reply.text).toBe(200);
+    const user = { id: reply.json.user.id as string, email, browser };
+    if (plan) await setPlan(this.database, user.id, plan);
+    return user;
+  }
+}
