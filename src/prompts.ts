@@ -26,25 +26,19 @@ export async function promptForMissing(given: Partial<Record<OptionKey, unknown>
     const initial = defaultOf(key);
     const allowed = allowedValues(key);
     let answer: unknown;
-    if (allowed && isListOption(key)) {
+    const choices = allowed?.map((value) => ({
+      value,
+      ...(meta.category ? providerLabel(meta.category, value) : { label: value }),
+    }));
+    if (choices && isListOption(key)) {
       answer = await clack.multiselect({
         message: meta.prompt.message,
         initialValues: initial as string[],
         required: false,
-        options: allowed.map((value) => ({
-          value,
-          ...(meta.category ? providerLabel(meta.category, value) : { label: value }),
-        })),
+        options: choices,
       });
-    } else if (allowed) {
-      answer = await clack.select({
-        message: meta.prompt.message,
-        initialValue: initial,
-        options: allowed.map((value) => ({
-          value,
-          ...(meta.category ? providerLabel(meta.category, value) : { label: value }),
-        })),
-      });
+    } else if (choices) {
+      answer = await clack.select({ message: meta.prompt.message, initialValue: initial, options: choices });
     } else if (isBooleanOption(key)) {
       answer = await clack.confirm({ message: meta.prompt.message, initialValue: initial as boolean });
     } else {

@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 
+Handlebars.registerHelper("eq", (left: unknown, right: unknown) => left === right);
+
 export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 
 /** Files npm would drop or mangle when publishing are stored under another name and renamed on render. */

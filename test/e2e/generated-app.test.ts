@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { flagsOf, selectedCombinations, servicesOf } from "./combinations.js";
 import { apiKeySteps } from "./steps/api-keys.js";
 import { chatSteps } from "./steps/chat.js";
-import { corsSteps } from "./steps/cors.js";
+import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
 import { foundationSteps } from "./steps/foundation.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
@@ -111,5 +111,6 @@ for (const combination of selectedCombinations()) {
     rateLimitSteps(suite);
     chatSteps(suite);
     corsSteps(suite);
+    if (combination.defaults) developmentCorsSteps(suite);
   });
 }

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { EXTRA_CORS_ORIGIN } from "../combinations.js";
 import { Browser } from "../support/http.js";
+import { startApp } from "../support/processes.js";
 import type { Suite } from "../support/suite.js";
 
 /** CORS: the app's own origin and CORS_ORIGINS allowed with credentials, preflights answered, others get nothing. */
@@ -36,6 +37,20 @@ export function corsSteps(suite: Suite): void {
     if (!suite.combination.defaults) {
       const listed = await from(EXTRA_CORS_ORIGIN);
       expect(listed.headers.get("access-control-allow-origin")).toBe(EXTRA_CORS_ORIGIN);
+    }
+  });
+}
+
+/** In development any localhost port is allowed too: proven on the development server, once. */
+export function developmentCorsSteps(suite: Suite): void {
+  suite.pipeline.step("allows any localhost port in development", async () => {
+    const dev = await startApp(suite.appDir, suite.appEnv(), "dev");
+    try {
+      const reply = await new Browser(dev.url).request("GET", "/api/health", undefined, { origin: "http://localhost:5999" });
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get("access-control-allow-origin")).toBe("http://localhost:5999");
+    } finally {
+      await dev.stop();
     }
   });
 }

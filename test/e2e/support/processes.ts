@@ -36,11 +36,18 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` for a built app on a free port and waits until /api/health answers (whatever its status). */
-export async function startApp(cwd: string, env: Record<string, string> = {}): Promise<RunningApp> {
+/**
+ * Starts a built app (`next start`), or its development server (`mode: "dev"`), on a free port and waits until
+ * /api/health answers, whatever its status.
+ */
+export async function startApp(
+  cwd: string,
+  env: Record<string, string> = {},
+  mode: "start" | "dev" = "start",
+): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child: ResultPromise = execa("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  const child: ResultPromise = execa("node", ["node_modules/next/dist/bin/next", mode, "-p", String(port)], {
     cwd,
     env: appEnv({ APP_URL: url, PORT: String(port), ...env }),
     extendEnv: false,
@@ -65,7 +72,9 @@ export async function startApp(cwd: string, env: Record<string, string> = {}): P
       if (!exited) process.kill(-child.pid, "SIGKILL");
     },
   };
-  const deadline = Date.now() + 30_000;
+  // The development server compiles a route on its first request.
+  const waitMs = mode === "dev" ? 90_000 : 30_000;
+  const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
     const answered = await fetch(`${url}/api/health`).then(
@@ -76,7 +85,7 @@ export async function startApp(cwd: string, env: Record<string, string> = {}): P
     await delay(100);
   }
   await app.stop();
-  throw new Error(`next start did not answer within 30 s:\n${output}`);
+  throw new Error(`next ${mode} did not answer within ${waitMs / 1000} s:\n${output}`);
 }
 
 function delay(ms: number): Promise<void> {
