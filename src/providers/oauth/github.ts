@@ -1,21 +1,3 @@
-import type { ProviderDescriptor } from "../types.js";
+import { oauthProvider } from "./provider.js";
 
-export const github: ProviderDescriptor = {
-  id: "github",
-  label: "GitHub",
-  templateData: { envPrefix: "GITHUB" },
-  env: [
-    {
-      name: "GITHUB_CLIENT_ID",
-      comment: "GitHub OAuth app client id. Sign-in with GitHub is on when both GitHub values are set.",
-      schema: "z.string().min(1).optional()",
-      example: "",
-    },
-    {
-      name: "GITHUB_CLIENT_SECRET",
-      comment: "The GitHub OAuth app's client secret.",
-      schema: "z.string().min(1).optional()",
-      example: "",
-    },
-  ],
-};
+export const github = oauthProvider("github", "GitHub", "GITHUB", "an OAuth app in GitHub's developer settings");

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { apiErrorFrom } from "@/test/errors";
 import { readJsonBody } from "./body";
-import { ApiError } from "./errors";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request("http://localhost/", { method: "POST", body, headers, duplex: "half" } as RequestInit);
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe("readJsonBody", () => {
   it("parses a JSON body", async () => {
@@ -20,17 +11,17 @@ describe("readJsonBody", () => {
   });
 
   it("refuses a body that is not JSON with 400", async () => {
-    const error = await failure(readJsonBody(post("{nope")));
+    const error = await apiErrorFrom(readJsonBody(post("{nope")));
     expect([error.status, error.code]).toEqual([400, "INVALID_REQUEST"]);
   });
 
   it("refuses an empty body with 400", async () => {
-    const error = await failure(readJsonBody(post("")));
+    const error = await apiErrorFrom(readJsonBody(post("")));
     expect(error.code).toBe("INVALID_REQUEST");
   });
 
   it("refuses a declared length over the limit before reading", async () => {
-    const error = await failure(readJsonBody(post("{}", { "content-length": "2000" }), 1000));
+    const error = await apiErrorFrom(readJsonBody(post("{}", { "content-length": "2000" }), 1000));
     expect([error.status, error.code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
   });
 
@@ -43,7 +34,7 @@ describe("readJsonBody", () => {
         if (sent > 100) controller.close();
       },
     });
-    const error = await failure(readJsonBody(post(stream), 1000));
+    const error = await apiErrorFrom(readJsonBody(post(stream), 1000));
     expect(error.code).toBe("PAYLOAD_TOO_LARGE");
     expect(sent).toBeLessThan(10);
   });

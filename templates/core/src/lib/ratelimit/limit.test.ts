@@ -1,17 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { plans } from "@/config/plans";
-import { ApiError } from "@/lib/api/errors";
+import { apiErrorFrom } from "@/test/errors";
 import { enforceRateLimit } from "./limit";
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 describe("enforceRateLimit", () => {
   it("lets a free user make 10 requests a minute, counting down, then answers 429", async () => {
@@ -24,7 +15,7 @@ describe("enforceRateLimit", () => {
     }
     expect(remaining).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1", "0"]);
 
-    const error = await rejection(enforceRateLimit(userId, "free"));
+    const error = await apiErrorFrom(enforceRateLimit(userId, "free"));
     expect([error.status, error.code]).toEqual([429, "RATE_LIMITED"]);
     expect(error.details).toMatchObject({ limit: 10, remaining: 0 });
     const reset = Number(error.headers["X-RateLimit-Reset"]);
