@@ -1,0 +1,110 @@
+// Section 3: what the API kernel costs under load: GET /api/chats against a bare route on the same started app.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import autocannon from "autocannon";
+import { formatNumber, formatSeconds, table } from "./stats.js";
+import { run, startNext } from "./processes.js";
+
+const RAISED_LIMIT = 1_000_000_000;
+const KERNEL_ROUTE = "/api/chats";
+const BARE_ROUTE = "/api/bench-bare";
+
+/** Turns a throwaway app into the bench's: limits no load reaches, a bare route beside the kernel's, built. */
+export async function prepareKernelApp(appDir) {
+  await raisePlanLimits(appDir);
+  console.log(`  note: every plan's limit raised to ${formatNumber(RAISED_LIMIT)}/min in the throwaway app's src/config/plans.ts, so the load measures the kernel's normal path, not 429s`);
+  const bareRoute = path.join(appDir, "src", "app", "api", "bench-bare", "route.ts");
+  await mkdir(path.dirname(bareRoute), { recursive: true });
+  await writeFile(bareRoute, "export const GET = () => Response.json([]);\n");
+
+  const started = performance.now();
+  const output = await run("npm", ["run", "build"], { cwd: appDir });
+  // A prerendered (static) bare route would be served from cache and flatter the baseline.
+  if (!/ƒ \/api\/bench-bare\b/.test(output)) throw new Error(`next build did not make ${BARE_ROUTE} dynamic:\n${output}`);
+  console.log(`  next build in ${formatSeconds(performance.now() - started)}`);
+}
+
+async function raisePlanLimits(appDir) {
+  const file = path.join(appDir, "src", "config", "plans.ts");
+  const source = await readFile(file, "utf8");
+  let raised = 0;
+  const updated = source.replace(/requestsPerMinute:\s*[\d_]+/g, () => {
+    raised++;
+    return `requestsPerMinute: ${RAISED_LIMIT}`;
+  });
+  if (raised === 0) throw new Error(`${file} has no \`requestsPerMinute: <number>\` to raise; update scripts/bench/kernel.js`);
+  await writeFile(file, updated);
+}
+
+/** Starts the built app, signs a user up, and loads each route in turn with that user's cookie. */
+export async function benchKernel(appDir, { duration, connections, cleanup }) {
+  const app = await startNext(appDir, cleanup);
+  try {
+    const cookie = await signUp(app.url);
+    const routes = [
+      { path: BARE_ROUTE, label: `GET ${BARE_ROUTE}`, what: "Response.json([]), no kernel" },
+      { path: KERNEL_ROUTE, label: `GET ${KERNEL_ROUTE}`, what: "session cookie + rate limit + DB query" },
+    ];
+    for (const route of routes) await expectEmptyList(app.url, route.path, cookie);
+
+    const warmup = Math.min(3, duration);
+    console.log(`  autocannon: ${connections} connections, ${duration} s per route after ${warmup} s of warm-up, same cookie on both, one at a time`);
+    for (const route of routes) await load(app.url, route.path, cookie, { connections, duration: warmup });
+    for (const route of routes) route.result = await load(app.url, route.path, cookie, { connections, duration });
+    printKernel(routes);
+  } catch (error) {
+    error.message += `\n--- next start output ---\n${app.output().trimEnd().split("\n").slice(-40).join("\n")}`;
+    throw error;
+  } finally {
+    await app.stop();
+  }
+}
+
+/** Signs a new user up as a browser on the app's page would; returns the session cookie. */
+async function signUp(url) {
+  const response = await fetch(`${url}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: url },
+    body: JSON.stringify({ email: `bench-${Date.now()}@example.com`, password: "a long enough password", name: "Bench" }),
+  });
+  if (!response.ok) throw new Error(`Sign-up failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(";", 1)[0])
+    .join("; ");
+  if (!cookie) throw new Error("Sign-up set no cookie");
+  return cookie;
+}
+
+/** Both routes must answer 200 `[]` before the load; the kernel's must also carry the raised limit. */
+async function expectEmptyList(url, route, cookie) {
+  const response = await fetch(`${url}${route}`, { headers: { cookie } });
+  const body = await response.text();
+  if (response.status !== 200 || body !== "[]") throw new Error(`GET ${route} answered ${response.status} ${body}, not 200 []`);
+  const limit = response.headers.get("x-ratelimit-limit");
+  if (route === KERNEL_ROUTE && limit !== String(RAISED_LIMIT)) {
+    throw new Error(`GET ${route} carries X-RateLimit-Limit ${limit}, not the raised ${RAISED_LIMIT}`);
+  }
+}
+
+/** One autocannon run; throws unless every response was a 2xx, so the numbers only ever count the normal path. */
+async function load(url, route, cookie, { connections, duration }) {
+  const result = await autocannon({ url: `${url}${route}`, connections, duration, headers: { cookie } });
+  const failures = { non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts };
+  if (Object.values(failures).some((count) => count > 0) || result["2xx"] === 0) {
+    const codes = JSON.stringify(result.statusCodeStats);
+    throw new Error(`GET ${route} under load: ${JSON.stringify(failures)}, status codes ${codes}: numbers would be dishonest`);
+  }
+  return result;
+}
+
+function printKernel(routes) {
+  const ms = (value) => `${formatNumber(value)} ms`;
+  const rows = [["route", "", "req/s", "p50", "p99", "2xx total"]];
+  for (const { label, what, result } of routes) {
+    rows.push([label, `(${what})`, formatNumber(result.requests.average), ms(result.latency.p50), ms(result.latency.p99), formatNumber(result["2xx"])]);
+  }
+  console.log(table(rows, { left: 2 }));
+  const [bare, kernel] = routes.map((route) => route.result.requests.average);
+  console.log(`  kernel / bare throughput: ${(kernel / bare).toFixed(2)}× (the bare route serves ${(bare / kernel).toFixed(1)}× as many requests/s)`);
+}
