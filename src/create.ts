@@ -24,13 +24,14 @@ export async function create(given: Partial<Record<OptionKey, unknown>>): Promis
   const reporter = createReporter({ spinner: interactive && !options.verbose, json: options.json });
   const plan = planProject(options);
 
+  // A dry run refuses what the real run would refuse, so that its success means something.
+  await refuseUnsafeTarget(plan.directory, options.force);
   if (options.dryRun) {
     if (options.json) process.stdout.write(`${JSON.stringify(planSummary(plan), null, 2)}\n`);
     else reporter.info(describePlan(plan));
     return 0;
   }
 
-  await refuseUnsafeTarget(plan.directory, options.force);
   if (!interactive) reporter.info(`Creating ${plan.name} with ${describeChoices(options, given)}`);
 
   const onInterrupt = () => {
@@ -60,7 +61,7 @@ export async function create(given: Partial<Record<OptionKey, unknown>>): Promis
     return 1;
   }
   const git: GitOutcome = options.git ? await initRepository(plan.directory, reporter) : "skipped";
-  const nextSteps = finishCommands(plan, options, steps.length === plan.steps.length ? [] : plan.steps);
+  const nextSteps = finishCommands(plan, options, steps);
 
   if (options.json) {
     const result = { ok: true, directory: plan.directory, name: plan.name, choices: plan.choices, files: plan.files.length, steps, git, nextSteps };
@@ -72,6 +73,7 @@ export async function create(given: Partial<Record<OptionKey, unknown>>): Promis
 }
 
 async function refuseUnsafeTarget(directory: string, force: boolean): Promise<void> {
+  await assertWritableParent(directory);
   const target = await inspectTarget(directory);
   if (target.conflicts.length > 0 && !force) {
     const shown = target.conflicts.slice(0, 20).map((entry) => `  ${entry}`);
@@ -81,7 +83,6 @@ async function refuseUnsafeTarget(directory: string, force: boolean): Promise<vo
         "Choose another directory, or pass --force to write into it (files the app needs are replaced).",
     );
   }
-  await assertWritableParent(directory);
 }
 
 function describeChoices(options: Options, given: Partial<Record<OptionKey, unknown>>): string {
@@ -90,19 +91,22 @@ function describeChoices(options: Options, given: Partial<Record<OptionKey, unkn
     .join(", ");
 }
 
-/** The commands that take the user from here to a running app, in their package manager's syntax. */
-function finishCommands(plan: Plan, options: Options, remaining: Plan["steps"]): string[] {
+/**
+ * The commands that take the user from here to a running app, in their package manager's syntax: every step the
+ * full setup has that did not run (skipped by a flag, or failed), then the dev server.
+ */
+function finishCommands(plan: Plan, options: Options, completed: readonly StepResult[]): string[] {
   const cd = path.relative(process.cwd(), plan.directory);
   const commands = cd ? [`cd ${cd.includes(" ") ? JSON.stringify(cd) : cd}`] : [];
-  const pending = options.install ? remaining : plannedSteps(options.packageManager, { install: true, migrate: true });
-  commands.push(...pending.map((step) => step.command.join(" ")));
+  const done = new Set(completed.filter((step) => step.ok).map((step) => step.id));
+  const fullSetup = plannedSteps(options.packageManager, { install: true, migrate: true });
+  commands.push(...fullSetup.filter((step) => !done.has(step.id)).map((step) => step.command.join(" ")));
   commands.push(runScriptCommand(options.packageManager, "dev").join(" "));
   return commands;
 }
 
 function reportStepFailure(error: StepError, plan: Plan, options: Options): void {
-  const index = plan.steps.findIndex((step) => step.id === error.step.id);
-  const byHand = finishCommands(plan, options, plan.steps.slice(index));
+  const byHand = finishCommands(plan, options, error.completed);
   if (options.json) {
     const result = {
       ok: false,

@@ -14,6 +14,8 @@ export interface OptionMeta {
   short?: string;
   description: string;
   negatable?: boolean;
+  /** A command that uses the option well, shown when its value is refused (enum options get one made up). */
+  example?: string;
   /** How help describes a default that is computed rather than fixed. */
   defaultLabel?: string;
   /** A project choice, recorded in craftjs.json and reproduced by the manifest's command. */
@@ -75,12 +77,14 @@ const optionsObject = z.object({
         flag: "[directory]",
         description: `Where to create the app; its name becomes the package name (default: ${DEFAULT_DIRECTORY})`,
         prompt: { message: "Where should the app go?", placeholder: DEFAULT_DIRECTORY },
+        example: "create-craftjs my-app",
       },
     ),
     db: providerOption("db", { flag: "--db <name>", description: "Database", prompt: { message: "Which database?" } }),
     databaseUrl: option(postgresUrl.optional(), {
       flag: "--database-url <url>",
       description: "PostgreSQL connection string written to .env (with --db postgres)",
+      example: "create-craftjs my-app --db postgres --database-url postgres://postgres@127.0.0.1:5432/my_app",
       prompt: {
         message: "PostgreSQL connection string?",
         placeholder: "postgres://postgres@127.0.0.1:5432/<app name>",
@@ -111,6 +115,7 @@ const optionsObject = z.object({
       flag: "--cors-origins <list>",
       description: "More origins allowed to call the API from a browser, comma-separated",
       defaultLabel: "none beyond the app's own URL, and localhost in development",
+      example: "create-craftjs my-app --cors-origins https://admin.example.com,https://example.org",
       choice: true,
     }),
     packageManager: option(z.enum(packageManagers).default(() => detectPackageManager()), {

@@ -9,18 +9,24 @@ export function resolveOptions(given: Partial<Record<OptionKey, unknown>>): Opti
   throw new CliError(formatIssues(result.error, given));
 }
 
+/** One paragraph per refused option: its flag, what is wrong (the allowed values, for a choice), an example. */
 export function formatIssues(error: z.ZodError, given: Partial<Record<OptionKey, unknown>>): string {
-  const lines = error.issues.map((issue) => {
-    const key = issue.path[0] as OptionKey | undefined;
-    if (!key) return `  ${issue.message}`;
-    const meta = metaOf(key);
-    const label = meta.flag.startsWith("[") ? "directory" : meta.flag.split(" ")[0];
+  const problems = new Map<OptionKey, string[]>();
+  for (const issue of error.issues) {
+    const key = issue.path[0] as OptionKey;
     const allowed = allowedValues(key);
-    if (allowed) {
-      const example = `create-craftjs my-app ${meta.flag.split(" ")[0]} ${allowed[0]}`;
-      return `  ${label}: "${String(given[key])}" is not one of ${allowed.join(", ")}.\n    Example: ${example}`;
-    }
-    return `  ${label}: ${issue.message}`;
+    const message = allowed ? `"${String(given[key])}" is not one of ${allowed.join(", ")}` : issue.message;
+    const messages = problems.get(key) ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    problems.set(key, messages);
+  }
+  const paragraphs = [...problems].map(([key, messages]) => {
+    const meta = metaOf(key);
+    const flag = meta.flag.split(" ")[0]!;
+    const label = flag.startsWith("[") ? "directory" : flag;
+    const allowed = allowedValues(key);
+    const example = meta.example ?? (allowed && `create-craftjs my-app ${flag} ${allowed[0]}`);
+    return `  ${label}: ${messages.join("; ")}.${example ? `\n    Example: ${example}` : ""}`;
   });
-  return `Invalid options:\n${[...new Set(lines)].join("\n")}`;
+  return `Invalid options:\n${paragraphs.join("\n")}`;
 }

@@ -3,6 +3,9 @@ import type { Reporter } from "./reporter.js";
 
 /** A post-step (install, migrations) that failed: names its command and keeps the tail of its output. */
 export class StepError extends Error {
+  /** The steps that ran before this one, set by runSteps. */
+  completed: StepResult[] = [];
+
   constructor(
     readonly step: PlannedStep,
     readonly detail: string,
@@ -53,6 +56,7 @@ export async function runSteps(
       await reporter.task(`${step.title} (${step.command.join(" ")})`, run);
       record(true);
     } catch (error) {
+      if (error instanceof StepError) error.completed = [...results];
       record(false);
       throw error;
     }

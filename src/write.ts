@@ -1,5 +1,4 @@
-import { constants } from "node:fs";
-import { access, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { CliError } from "./errors.js";
@@ -19,7 +18,9 @@ export async function inspectTarget(directory: string): Promise<TargetState> {
   try {
     info = await stat(directory);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { exists: false, conflicts: [] };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { exists: false, conflicts: [] };
+    if (code === "ENOTDIR") throw new CliError(`Cannot create ${directory}: a folder on its path is a file.`);
     throw error;
   }
   if (!info.isDirectory()) throw new CliError(`${directory} exists and is not a directory.`);
@@ -27,23 +28,32 @@ export async function inspectTarget(directory: string): Promise<TargetState> {
   return { exists: true, conflicts: entries.filter((entry) => !HARMLESS.has(entry)).sort() };
 }
 
-/** The closest existing ancestor of a path must be a writable directory; checked before anything is rendered. */
-export async function assertWritableParent(directory: string): Promise<void> {
+/** The closest folder on a path that exists; a file on the way is a CliError. */
+async function closestExistingFolder(directory: string): Promise<string> {
   let ancestor = path.dirname(directory);
   for (;;) {
     try {
-      const info = await stat(ancestor);
-      if (!info.isDirectory()) throw new CliError(`Cannot create ${directory}: ${ancestor} is not a directory.`);
-      break;
+      if ((await stat(ancestor)).isDirectory()) return ancestor;
+      throw new CliError(`Cannot create ${directory}: ${ancestor} is not a directory.`);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOTDIR") throw new CliError(`Cannot create ${directory}: a folder on its path is a file.`);
+      if (code !== "ENOENT") throw error;
       ancestor = path.dirname(ancestor);
     }
   }
+}
+
+/**
+ * Refuses, before anything is rendered, a target whose closest existing ancestor cannot take a new folder. It tries
+ * for real (a permission check says yes to root even on read-only or virtual filesystems such as /proc).
+ */
+export async function assertWritableParent(directory: string): Promise<void> {
+  const ancestor = await closestExistingFolder(directory);
   try {
-    await access(ancestor, constants.W_OK);
-  } catch {
-    throw new CliError(`Cannot create ${directory}: ${ancestor} is not writable.`);
+    await rmdir(await mkdtemp(path.join(ancestor, ".craftjs-probe-")));
+  } catch (error) {
+    throw new CliError(`Cannot create ${directory}: ${ancestor} is not writable (${(error as NodeJS.ErrnoException).code}).`);
   }
 }
 
@@ -56,31 +66,53 @@ export function discardPendingWrite(): void {
 }
 
 /**
- * Writes every file into a temporary sibling folder, then moves it into place: a new directory in one rename,
- * an existing one entry by entry, with the entries it replaces kept aside until the end and restored on failure.
- * A failure at any point leaves the target as it was.
+ * Writes every file into a temporary sibling folder, then moves it into place: a new directory in one rename; into an
+ * existing one file by file, with the files it replaces kept aside until the end and restored on failure (files the
+ * plan does not name are never touched). A failure at any point leaves the target as it was.
  */
 export async function writeAtomically(directory: string, files: readonly PlannedFile[]): Promise<void> {
+  const createdParents = await createMissingFolders(path.dirname(directory));
   const parent = path.dirname(directory);
-  await mkdir(parent, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`Cannot create ${parent}: ${error.code ?? error.message}`);
-  });
   const staging = await mkdtemp(path.join(parent, `.${path.basename(directory)}.craftjs-`)).catch(
     (error: NodeJS.ErrnoException) => {
       throw new CliError(`Cannot write in ${parent}: ${error.code ?? error.message}`);
     },
   );
   pendingStaging = staging;
+  let placed = false;
   try {
     const content = path.join(staging, "project");
     await writeFiles(content, files);
     const target = await inspectTarget(directory);
     if (!target.exists) await rename(content, directory);
-    else await moveEntries(content, directory, path.join(staging, "replaced"));
+    else await mergeFiles(content, directory, path.join(staging, "replaced"), files);
+    placed = true;
   } finally {
     await rm(staging, { recursive: true, force: true });
     pendingStaging = undefined;
+    if (!placed) await removeFolders(createdParents);
   }
+}
+
+/** Creates each missing folder of a path, one level at a time (a recursive mkdir can spin forever on /proc). */
+async function createMissingFolders(folder: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let current = folder; !(await isFolder(current)); current = path.dirname(current)) missing.unshift(current);
+  const created: string[] = [];
+  try {
+    for (const level of missing) {
+      await mkdir(level);
+      created.push(level);
+    }
+  } catch (error) {
+    await removeFolders(created);
+    throw new CliError(`Cannot create ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  return created;
+}
+
+async function removeFolders(folders: readonly string[]): Promise<void> {
+  for (const folder of [...folders].reverse()) await rmdir(folder).catch(() => {});
 }
 
 async function writeFiles(root: string, files: readonly PlannedFile[]): Promise<void> {
@@ -89,24 +121,35 @@ async function writeFiles(root: string, files: readonly PlannedFile[]): Promise<
   await Promise.all(files.map((file) => writeFile(path.join(root, file.path), file.content)));
 }
 
-async function moveEntries(from: string, to: string, aside: string): Promise<void> {
-  await mkdir(aside);
-  const moved: { entry: string; replaced: boolean }[] = [];
+/** Moves each planned file into an existing target, undoing every move if one fails. */
+async function mergeFiles(from: string, to: string, aside: string, files: readonly PlannedFile[]): Promise<void> {
+  const undo: (() => Promise<void>)[] = [];
   try {
-    for (const entry of await readdir(from)) {
-      const destination = path.join(to, entry);
-      const replaced = await exists(destination);
-      if (replaced) await rename(destination, path.join(aside, entry));
-      moved.push({ entry, replaced });
-      await rename(path.join(from, entry), destination);
+    for (const file of files) {
+      const destination = path.join(to, file.path);
+      for (const folder of await createMissingFolders(path.dirname(destination))) {
+        undo.push(() => rmdir(folder));
+      }
+      if (await exists(destination)) {
+        const kept = path.join(aside, file.path);
+        await mkdir(path.dirname(kept), { recursive: true });
+        await rename(destination, kept);
+        undo.push(() => rename(kept, destination));
+      }
+      await rename(path.join(from, file.path), destination);
+      undo.push(() => rm(destination, { force: true }));
     }
   } catch (error) {
-    for (const { entry, replaced } of moved.reverse()) {
-      await rm(path.join(to, entry), { recursive: true, force: true });
-      if (replaced) await rename(path.join(aside, entry), path.join(to, entry));
-    }
+    for (const step of undo.reverse()) await step().catch(() => {});
     throw error;
   }
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,0 +1,101 @@
+import { readdir, readFile } from "node:fs/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import { metaOf, optionKeys } from "../../src/options.js";
+import { ensureBuilt, ROOT, runCli } from "./support/cli.js";
+import { useTempDirs } from "./support/temp.js";
+
+const tempDir = useTempDirs("craftjs-cli-");
+
+beforeAll(ensureBuilt, 120_000);
+
+describe("--version and --help", () => {
+  it("prints the version from package.json", async () => {
+    const { version } = JSON.parse(await readFile(`${ROOT}/package.json`, "utf8"));
+    const result = await runCli(["--version"], { cwd: await tempDir() });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it("lists every flag of the options schema, with the --no- forms", async () => {
+    const result = await runCli(["--help"], { cwd: await tempDir() });
+    expect(result.exitCode).toBe(0);
+    for (const flag of ["--no-install", "--no-migrate", "--no-git", "--db", "--database-url", "--package-manager", "--dry-run", "--force", "--json", "--verbose", "--yes"]) {
+      expect(result.stdout).toContain(flag);
+    }
+    for (const key of optionKeys) {
+      const meta = metaOf(key);
+      if (meta.flag.startsWith("[")) continue;
+      expect(result.stdout, key).toContain(meta.flag.split(" ")[0]);
+      if (meta.negatable) expect(result.stdout, key).toContain(`--no-${meta.flag.replace(/^--/, "")}`);
+    }
+  });
+
+  it("lists the allowed database values", async () => {
+    const result = await runCli(["--help"], { cwd: await tempDir() });
+    expect(result.stdout).toMatch(/--db <name>\s+Database: sqlite \| postgres/);
+  });
+});
+
+describe("refusing bad input before anything is written", () => {
+  it("refuses a name that is not a valid package name, saying it must be lowercase", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["My App", "--no-install", "--no-git"], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/must be lowercase/);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it("refuses --db mysql, naming the flag, the allowed values and an example", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["app", "--db", "mysql"], { cwd });
+    expect(result.exitCode).toBe(1);
+    for (const text of ["--db", "mysql", "sqlite", "postgres", "Example:"]) expect(result.stderr).toContain(text);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it("refuses --database-url with SQLite as an incompatible combination", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["app", "--database-url", "postgres://u@h:5432/d"], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("--database-url");
+    expect(result.stderr).toContain("--db postgres");
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it("refuses an unknown option and points at --help", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["app", "--frobnicate"], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("unknown option '--frobnicate'");
+    expect(result.stderr).toContain("--help");
+    expect(await readdir(cwd)).toEqual([]);
+  });
+});
+
+describe("--dry-run", () => {
+  it("writes nothing and lists the files, dependencies and commands", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["app", "--dry-run"], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(await readdir(cwd)).toEqual([]);
+    expect(result.stdout).toMatch(/nothing is written/);
+    expect(result.stdout).toMatch(/Files \(\d+\)[\s\S]*\n {2}package\.json\n/);
+    expect(result.stdout).toMatch(/\n {2}craftjs\.json\n/);
+    expect(result.stdout).toMatch(/Dependencies[\s\S]*@libsql\/client@\d+\.\d+\.\d+/);
+    expect(result.stdout).toMatch(/Commands\n {2}npm install\n {2}npm run db:generate -- --name init\n {2}npm run db:migrate/);
+  });
+
+  it("with --json prints the plan as one JSON document and writes nothing", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["app", "--dry-run", "--json", "--db", "postgres"], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(await readdir(cwd)).toEqual([]);
+    const plan = JSON.parse(result.stdout);
+    const paths = plan.files.map((file: { path: string }) => file.path);
+    expect(paths).toEqual(expect.arrayContaining(["package.json", "craftjs.json", ".env", ".env.example", ".gitignore"]));
+    expect(plan.choices).toMatchObject({ db: "postgres", packageManager: "npm" });
+    expect(plan.dependencies).toHaveProperty("pg");
+    expect(plan.commands).toEqual(["npm install", "npm run db:generate -- --name init", "npm run db:migrate"]);
+  });
+});
