@@ -1,41 +1,18 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli.js";
 import { MANIFEST_FILE, manifestSchema } from "../../src/manifest.js";
-import { isListOption, type OptionKey } from "../../src/options.js";
+import { isListOption } from "../../src/options.js";
 import { type Plan, pickChoices, planProject } from "../../src/plan.js";
 import { type Category, core, providers } from "../../src/providers/index.js";
 import { resolveOptions } from "../../src/resolve.js";
 import { loadTemplateFolder, TEMPLATES_DIR } from "../../src/templates.js";
 import { versions } from "../../src/versions.js";
+import { dotenv, file, plan } from "./support/plan.js";
 
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
-
-/** Plans a project called "shop" (nothing is written: planning is in memory). npm unless the test says otherwise. */
-function plan(given: Partial<Record<OptionKey, unknown>> = {}): Plan {
-  return planProject(
-    resolveOptions({ directory: path.join(os.tmpdir(), "craftjs-never-written", "shop"), packageManager: "npm", ...given }),
-  );
-}
-
-function file(planned: Plan, filePath: string): string {
-  const found = planned.files.find((candidate) => candidate.path === filePath);
-  if (!found) throw new Error(`The plan has no ${filePath}; it has ${planned.files.map((f) => f.path).join(", ")}`);
-  return found.content;
-}
-
-/** The variables of a dotenv file, by name. */
-function dotenv(content: string): Record<string, string> {
-  return Object.fromEntries(
-    content
-      .split("\n")
-      .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
-      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
-  );
-}
 
 function sha256(content: string): string {
   return `sha256-${createHash("sha256").update(content, "utf8").digest("hex")}`;
