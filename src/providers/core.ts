@@ -35,9 +35,10 @@ export const core: ProviderDescriptor = {
     },
     {
       name: "CORS_ORIGINS",
-      comment: "Other origins allowed to call the API from a browser, comma-separated (the app's own URL always is).",
+      comment:
+        "Other origins allowed to call the API from a browser, comma-separated, e.g. https://admin.example.com (APP_URL always is).",
       schema: "z.string().optional()",
-      example: "https://admin.example.com,https://example.org",
+      example: "",
       value: ({ options }) => (options.corsOrigins as string[]).join(","),
     },
     {

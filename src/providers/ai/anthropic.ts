@@ -10,7 +10,7 @@ export const anthropic: ProviderDescriptor = {
       name: "ANTHROPIC_API_KEY",
       comment: "Anthropic API key. Without it the chat route answers 502 PROVIDER_ERROR.",
       schema: "z.string().min(1).optional()",
-      example: "sk-ant-...",
+      example: "",
     },
     {
       name: "ANTHROPIC_BASE_URL",

@@ -10,7 +10,7 @@ export const openai: ProviderDescriptor = {
       name: "OPENAI_API_KEY",
       comment: "OpenAI API key. Without it the chat route answers 502 PROVIDER_ERROR.",
       schema: "z.string().min(1).optional()",
-      example: "sk-...",
+      example: "",
     },
     {
       name: "OPENAI_BASE_URL",
