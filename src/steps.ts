@@ -28,6 +28,7 @@ export async function runSteps(
   steps: readonly PlannedStep[],
   { cwd, verbose, json, reporter }: { cwd: string; verbose: boolean; json: boolean; reporter: Reporter },
 ): Promise<StepResult[]> {
+  if (steps.length === 0) return [];
   const { execa } = await import("execa");
   const results: StepResult[] = [];
   for (const step of steps) {
