@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, isRoot, runCli } from "./support/cli.js";
 import { useTempDirs } from "./support/temp.js";
-import { exists, snapshotTree, stagingLeftovers } from "./support/tree.js";
+import { exists, snapshotTree, stagingLeftovers, writeTree } from "./support/tree.js";
 
 const tempDir = useTempDirs("craftjs-target-");
 
@@ -12,13 +12,6 @@ beforeAll(ensureBuilt, 120_000);
 
 /** No install, no git: these tests are about where the files go. */
 const WRITE_ONLY = ["--no-install", "--no-git"];
-
-async function writeTree(root: string, tree: Record<string, string>): Promise<void> {
-  for (const [relative, content] of Object.entries(tree)) {
-    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
-    await writeFile(path.join(root, relative), content);
-  }
-}
 
 describe("a non-empty target directory", () => {
   it("is refused without --force, listing the conflicting entries and changing nothing", async () => {

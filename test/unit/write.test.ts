@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/errors.js";
@@ -7,7 +7,7 @@ import type { PlannedFile } from "../../src/plan.js";
 import { assertWritableParent, inspectTarget, writeAtomically } from "../../src/write.js";
 import { isRoot } from "./support/cli.js";
 import { useTempDirs } from "./support/temp.js";
-import { exists, listFiles, snapshotTree, stagingLeftovers } from "./support/tree.js";
+import { exists, listFiles, snapshotTree, stagingLeftovers, writeTree } from "./support/tree.js";
 
 const tempDir = useTempDirs("craftjs-write-");
 
@@ -20,13 +20,6 @@ const files: PlannedFile[] = [
 
 /** Two planned files that cannot both exist: `a` as a file and `a` as the folder of `a/b`. */
 const impossible: PlannedFile[] = [...files, { path: "a", content: "a file" }, { path: "a/b", content: "inside a folder" }];
-
-async function writeTree(root: string, tree: Record<string, string>): Promise<void> {
-  for (const [relative, content] of Object.entries(tree)) {
-    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
-    await writeFile(path.join(root, relative), content);
-  }
-}
 
 describe("writeAtomically", () => {
   it("creates a new directory holding exactly the planned files, with their content", async () => {

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Every file under a directory, as sorted relative paths with "/" separators. */
@@ -37,4 +37,12 @@ export async function exists(file: string): Promise<boolean> {
 /** Leftover staging folders of writeAtomically (`.<name>.craftjs-XXXXXX`) in a parent directory. */
 export async function stagingLeftovers(parent: string): Promise<string[]> {
   return (await readdir(parent)).filter((entry) => /^\..*\.craftjs-/.test(entry));
+}
+
+/** Writes files (relative path → content) under root, creating their folders. */
+export async function writeTree(root: string, tree: Record<string, string>): Promise<void> {
+  for (const [relative, content] of Object.entries(tree)) {
+    await mkdir(path.dirname(path.join(root, relative)), { recursive: true });
+    await writeFile(path.join(root, relative), content);
+  }
 }
