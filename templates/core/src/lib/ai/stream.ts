@@ -38,7 +38,8 @@ export async function streamAnswer({ model, turns, headers, onFinish }: StreamAn
     onFinish: ({ text, totalUsage }) =>
       onFinish({ text, usage: totalUsage }).catch((error) => console.error("Storing the chat failed:", error)),
   });
-  // Drain the answer independently of the client's stream, so that a disconnect does not stop it being stored.
+  // Drain the answer independently of the client's stream, so that a disconnect does not stop it being stored
+  // (errors are already logged by onError above).
   void result.consumeStream({ onError: () => {} });
 
   const reader = result.toUIMessageStream().getReader();

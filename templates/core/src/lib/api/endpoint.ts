@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import { enforceRateLimit } from "@/lib/ratelimit/limit";
 import { authenticate, type Caller } from "./authenticate";
 import { JSON_BODY_LIMIT, readJsonBody } from "./body";
-import { enforceRateLimit } from "@/lib/ratelimit/limit";
 import { ApiError, errorResponse } from "./errors";
 import { parseInput } from "./validation";
 
@@ -49,7 +49,7 @@ export function endpoint<Query extends z.ZodType = z.ZodUndefined, Body extends 
   };
 }
 
-/** A route anyone may call: everything `endpoint` does except authentication. */
+/** A route anyone may call: everything `endpoint` does except authentication and the rate limit. */
 export function publicEndpoint<Query extends z.ZodType = z.ZodUndefined, Body extends z.ZodType = z.ZodUndefined>(
   schemas: InputSchemas<Query, Body>,
   handler: (input: HandlerInput<Query, Body>) => Promise<Result>,

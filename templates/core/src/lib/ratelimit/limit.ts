@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { counter } from "./counter";
 import { RateLimitStoreUnavailable } from "./store";
 
-export interface RateLimitState {
+interface RateLimitState {
   limit: number;
   remaining: number;
   /** When the window frees up, epoch ms. */
@@ -16,20 +16,19 @@ export interface RateLimitState {
  */
 export async function enforceRateLimit(userId: string, planId: string): Promise<Record<string, string>> {
   const limit = planById(planId).requestsPerMinute;
-  let count: number;
-  let resetAt: number;
+  let window: { count: number; resetAt: number };
   try {
-    ({ count, resetAt } = await counter.hit(`ratelimit:${userId}`, RATE_LIMIT_WINDOW_MS));
+    window = await counter.hit(`ratelimit:${userId}`, RATE_LIMIT_WINDOW_MS);
   } catch (error) {
     if (!(error instanceof RateLimitStoreUnavailable)) throw error;
     warnStoreUnavailable(error);
     if (!error.failOpen) throw new ApiError("SERVICE_UNAVAILABLE", "Rate limiting is unavailable; try again shortly.");
     return { "X-RateLimit-Limit": String(limit), "X-RateLimit-Warning": "store unavailable; request not counted" };
   }
-  const state: RateLimitState = { limit, remaining: Math.max(0, limit - count), reset: resetAt };
+  const state: RateLimitState = { limit, remaining: Math.max(0, limit - window.count), reset: window.resetAt };
   const headers = rateLimitHeaders(state);
-  if (count > limit) {
-    const retryAfter = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+  if (window.count > limit) {
+    const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
     throw new ApiError("RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded.`, { ...state }, {
       ...headers,
       "Retry-After": String(retryAfter),
