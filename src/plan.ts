@@ -60,13 +60,12 @@ export function planProject(options: Options): Plan {
   const choices = pickChoices(options);
   const chosen = chosenProviders(choices);
   const selected = [core, ...Object.values(chosen).flat(), ...enabledFeatures(options)];
-  const context: ProjectContext = { name, options };
   const env = selected.flatMap((provider) => provider.env ?? []);
   const dependencies = pinned(selected.flatMap((provider) => provider.dependencies ?? []));
   const devDependencies = pinned(selected.flatMap((provider) => provider.devDependencies ?? []));
-  const pm = options.packageManager;
+  const scripts = Object.assign({}, ...selected.map((provider) => provider.scripts ?? {}));
 
-  const templateData = {
+  const files = renderTemplates(selected, {
     name,
     ...choices,
     providers: chosen,
@@ -74,34 +73,13 @@ export function planProject(options: Options): Plan {
     ...Object.assign({}, ...selected.map((provider) => provider.templateData ?? {})),
     env: env.filter((variable) => variable.schema),
     schemaModules: selected.flatMap((provider) => provider.schemaModules ?? []),
-    commands: {
-      install: installCommand(pm).join(" "),
-      dev: runScriptCommand(pm, "dev").join(" "),
-      test: runScriptCommand(pm, "test").join(" "),
-      build: runScriptCommand(pm, "build").join(" "),
-      start: runScriptCommand(pm, "start").join(" "),
-      dbGenerate: runScriptCommand(pm, "db:generate").join(" "),
-      dbMigrate: runScriptCommand(pm, "db:migrate").join(" "),
-    },
-  };
-
-  const files = new Map<string, string>();
-  const addFile = (file: string, content: string, owner: string) => {
-    if (files.has(file)) throw new Error(`Two providers write ${file} (the second is ${owner})`);
-    files.set(file, content);
-  };
-  for (const provider of selected) {
-    for (const template of provider.templates ? loadTemplateFolder(provider.templates) : []) {
-      addFile(template.target, template.render(templateData), provider.id);
-    }
-  }
-  const scripts = Object.assign({}, ...selected.map((provider) => provider.scripts ?? {}));
-  addFile("package.json", renderPackageJson(name, scripts, dependencies, devDependencies), "core");
-  addFile(".env.example", renderEnvExample(env), "core");
-  addFile(".env", renderEnv(env, context), "core");
-
+    commands: scriptCommands(options.packageManager),
+  });
+  addFile(files, "package.json", renderPackageJson(name, scripts, dependencies, devDependencies));
+  addFile(files, ".env.example", renderEnvExample(env));
+  addFile(files, ".env", renderEnv(env, { name, options }));
   const written = [...files].map(([file, content]) => ({ path: file, content }));
-  addFile(MANIFEST_FILE, JSON.stringify(buildManifest(name, choices, written), null, 2) + "\n", "core");
+  addFile(files, MANIFEST_FILE, JSON.stringify(buildManifest(name, choices, written), null, 2) + "\n");
 
   return {
     name,
@@ -113,6 +91,36 @@ export function planProject(options: Options): Plan {
     devDependencies,
     env: env.map(({ name: variable, comment }) => ({ name: variable, comment })),
     steps: plannedSteps(options.packageManager, options),
+  };
+}
+
+/** Every selected provider's template files, rendered: path → content. */
+function renderTemplates(selected: readonly ProviderDescriptor[], data: object): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const provider of selected) {
+    for (const template of provider.templates ? loadTemplateFolder(provider.templates) : []) {
+      addFile(files, template.target, template.render(data), provider.id);
+    }
+  }
+  return files;
+}
+
+/** Providers compose; none may overwrite another's file. */
+function addFile(files: Map<string, string>, file: string, content: string, owner = "core"): void {
+  if (files.has(file)) throw new Error(`Two providers write ${file} (the second is ${owner})`);
+  files.set(file, content);
+}
+
+/** The project's scripts as the README shows them, in the chosen package manager's syntax. */
+function scriptCommands(pm: PackageManager) {
+  const run = (script: string) => runScriptCommand(pm, script).join(" ");
+  return {
+    dev: run("dev"),
+    test: run("test"),
+    build: run("build"),
+    start: run("start"),
+    dbGenerate: run("db:generate"),
+    dbMigrate: run("db:migrate"),
   };
 }
 
