@@ -112,6 +112,19 @@ export function chatSteps(suite: Suite): void {
     expect(chat.messages[1].content).toBe("one two three four five six seven eight nine ten");
   });
 
+  pipeline.step("stores the question and what arrived when the provider breaks off mid-answer", async () => {
+    suite.provider!.behaviour = { kind: "drop", text: "alpha beta gamma delta", chunks: 4, afterChunks: 2 };
+    const reply = await ivan.browser.post("/api/chat", { messages: [{ role: "user", content: "Say four words" }] });
+    expect(reply.status).toBe(200);
+    expect(uiChunks(reply.text).map((chunk) => chunk.type)).toContain("error");
+
+    const chat = await waitForChat(ivan, reply.headers.get("x-chat-id")!, (candidate) => candidate.messages.length === 2);
+    expect(chat.messages).toMatchObject([
+      { role: "user", content: "Say four words" },
+      { role: "assistant", content: "alpha beta ", inputTokens: null, outputTokens: null },
+    ]);
+  });
+
   pipeline.step("answers 400 for an unknown model and for a history beyond the context window", async () => {
     const unknown = await ivan.browser.post("/api/chat", { model: "no-such-model", messages: [{ role: "user", content: "hi" }] });
     expect([unknown.status, unknown.json]).toEqual([400, errorShape("INVALID_MODEL")]);

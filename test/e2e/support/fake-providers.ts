@@ -13,6 +13,7 @@ export type ProviderKind = "openai" | "anthropic" | "google" | "openai-compatibl
 export type Behaviour =
   | { kind: "answer"; text: string; chunks?: number; chunkDelayMs?: number; inputTokens?: number; outputTokens?: number }
   | { kind: "fail"; status: number } // answers that HTTP status with the provider's JSON error body
+  | { kind: "drop"; text: string; chunks: number; afterChunks: number } // starts the answer, then cuts the connection
   | { kind: "hang" }; // accepts the request and never answers (until closed)
 
 export interface RecordedRequest {
@@ -231,13 +232,21 @@ async function readRequest(req: http.IncomingMessage): Promise<RecordedRequest> 
   return { method: req.method ?? "", path: req.url ?? "", headers: { ...req.headers }, body };
 }
 
-async function stream(res: http.ServerResponse, events: AnswerStream, pieces: string[], delayMs: number) {
+/** Streams the pieces; with `dropAfter`, cuts the connection after that many instead of finishing. */
+async function stream(
+  res: http.ServerResponse,
+  events: AnswerStream,
+  pieces: string[],
+  delayMs: number,
+  dropAfter = Infinity,
+) {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   for (const event of events.head) res.write(event);
   for (const [i, piece] of pieces.entries()) {
     if (i > 0) await sleep(delayMs);
     // The client aborted or close() ended the connection.
     if (res.destroyed) return;
+    if (i === dropAfter) return void res.destroy();
     for (const event of events.piece(piece)) res.write(event);
   }
   for (const event of events.tail) res.write(event);
@@ -263,6 +272,11 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
     if (behaviour.kind === "hang") return;
     if (behaviour.kind === "fail") {
       return reject(behaviour.status, `The fake ${kind} provider failed with ${behaviour.status} on purpose.`);
+    }
+    if (behaviour.kind === "drop") {
+      const answer = { ...DEFAULT_ANSWER, text: behaviour.text, chunks: behaviour.chunks };
+      const pieces = split(answer.text, answer.chunks);
+      return stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, behaviour.afterChunks);
     }
     const answer = { ...DEFAULT_ANSWER, ...behaviour };
     await stream(res, protocol.answer(request, answer), split(answer.text, answer.chunks), answer.chunkDelayMs);

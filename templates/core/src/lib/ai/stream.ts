@@ -1,4 +1,4 @@
-import { createUIMessageStreamResponse, type LanguageModelUsage, streamText, type UIMessageChunk } from "ai";
+import { createUIMessageStreamResponse, streamText, type UIMessageChunk } from "ai";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import type { ChatTurn } from "./messages";
@@ -7,14 +7,18 @@ import { languageModel } from "./provider";
 
 export interface FinishedAnswer {
   text: string;
-  usage: LanguageModelUsage;
+  /** What the provider reported; nothing for an answer it cut off. */
+  usage: { inputTokens?: number; outputTokens?: number };
 }
 
 interface StreamAnswerOptions {
   model: ModelConfig;
   turns: ChatTurn[];
   headers: Record<string, string>;
-  /** Called once the whole answer exists, whether or not the client is still reading. */
+  /**
+   * Called once with the whole answer, whether or not the client is still reading; for an answer the provider cut
+   * off after it started, with the part that arrived.
+   */
   onFinish(answer: FinishedAnswer): Promise<void>;
 }
 
@@ -28,34 +32,67 @@ const CONTENT = new Set<UIMessageChunk["type"]>(["text-start", "text-delta", "re
  */
 export async function streamAnswer({ model, turns, headers, onFinish }: StreamAnswerOptions): Promise<Response> {
   const abort = new AbortController();
+  const result = generate(model, turns, abort.signal, storeOnce(onFinish));
+  const reader = result.toUIMessageStream().getReader();
+  const started = await firstContent(reader, abort);
+  return createUIMessageStreamResponse({ stream: continueFrom(started, reader), headers });
+}
+
+/**
+ * Asks the provider for the answer and drains it independently of the client's stream, so that a disconnect does not
+ * stop it: the finished answer goes to `store`, and so does what arrived of one the provider broke off.
+ */
+function generate(model: ModelConfig, turns: ChatTurn[], signal: AbortSignal, store: (answer: FinishedAnswer) => void) {
+  let arrived = "";
   const result = streamText({
     model: languageModel(model.id),
     messages: turns,
     maxOutputTokens: model.maxOutputTokens,
     maxRetries: 1,
-    abortSignal: abort.signal,
+    abortSignal: signal,
+    onChunk: ({ chunk }) => {
+      if (chunk.type === "text-delta") arrived += chunk.text;
+    },
     onError: ({ error }) => console.error(`AI provider error (${model.id}):`, error),
     onFinish: ({ text, totalUsage }) =>
-      onFinish({ text, usage: totalUsage }).catch((error) => console.error("Storing the chat failed:", error)),
+      store({ text, usage: { inputTokens: totalUsage.inputTokens, outputTokens: totalUsage.outputTokens } }),
   });
-  // Drain the answer independently of the client's stream, so that a disconnect does not stop it being stored
-  // (errors are already logged by onError above).
-  void result.consumeStream({ onError: () => {} });
+  // Errors are logged by onError above.
+  void result.consumeStream({ onError: () => {} }).then(() => {
+    if (arrived) store({ text: arrived, usage: {} });
+  });
+  return result;
+}
 
-  const reader = result.toUIMessageStream().getReader();
-  const buffered = await firstContent(reader, abort);
-  const stream = new ReadableStream<UIMessageChunk>({
+/** The first answer handed over is stored; a failure to store is logged, since the client has its answer already. */
+function storeOnce(onFinish: (answer: FinishedAnswer) => Promise<void>): (answer: FinishedAnswer) => void {
+  let stored = false;
+  return (answer) => {
+    if (stored) return;
+    stored = true;
+    onFinish(answer).catch((error) => console.error("Storing the chat failed:", error));
+  };
+}
+
+/** The client's stream: the chunks read so far, then the rest as it comes. */
+function continueFrom(started: UIMessageChunk[], reader: ReadableStreamDefaultReader<UIMessageChunk>) {
+  return new ReadableStream<UIMessageChunk>({
     start(controller) {
-      for (const chunk of buffered) controller.enqueue(chunk);
+      for (const chunk of started) controller.enqueue(chunk);
     },
     async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch {
+        // The provider broke off mid-answer: end the stream the way the client understands, not by a cut connection.
+        controller.enqueue({ type: "error", errorText: "The AI provider broke off the answer." });
+        controller.close();
+      }
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  return createUIMessageStreamResponse({ stream, headers });
 }
 
 /** Reads up to the provider's first content, within the timeout; a failure before it is a 502. */
