@@ -14,6 +14,7 @@ export function corsSteps(suite: Suite): void {
     expect(own.headers.get("access-control-allow-origin")).toBe(suite.url);
     expect(own.headers.get("access-control-allow-credentials")).toBe("true");
     expect(own.headers.get("vary")).toMatch(/origin/i);
+    expect(own.headers.get("access-control-expose-headers")).toContain("X-RateLimit-Remaining");
 
     const other = await from("https://evil.example");
     expect(other.headers.get("access-control-allow-origin")).toBeNull();

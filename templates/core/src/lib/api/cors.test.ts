@@ -6,11 +6,18 @@ describe("corsHeaders", () => {
   const appOrigin = new URL(env.APP_URL).origin;
 
   it("allows the app's own origin, with credentials", () => {
-    expect(corsHeaders(appOrigin, false)).toEqual({
+    expect(corsHeaders(appOrigin, false)).toMatchObject({
       "Access-Control-Allow-Origin": appOrigin,
       "Access-Control-Allow-Credentials": "true",
       Vary: "Origin",
     });
+  });
+
+  it("lets the browser read the chat id, the paging cursor and the rate-limit headers", () => {
+    const exposed = corsHeaders(appOrigin, false)["Access-Control-Expose-Headers"];
+    for (const header of ["X-Chat-Id", "X-Next-Cursor", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"]) {
+      expect(exposed).toContain(header);
+    }
   });
 
   it("answers a preflight with the allowed methods and headers", () => {

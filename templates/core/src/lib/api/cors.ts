@@ -11,6 +11,17 @@ export const configuredOrigins = [
 
 const LOCALHOST = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
 
+/** Response headers a browser script on another origin may read: without this it sees none of them. */
+const EXPOSED_HEADERS = [
+  "X-Chat-Id",
+  "X-Next-Cursor",
+  "X-RateLimit-Limit",
+  "X-RateLimit-Remaining",
+  "X-RateLimit-Reset",
+  "X-RateLimit-Warning",
+  "Retry-After",
+].join(", ");
+
 export function isAllowedOrigin(origin: string): boolean {
   return configuredOrigins.includes(origin) || (process.env.NODE_ENV === "development" && LOCALHOST.test(origin));
 }
@@ -18,15 +29,12 @@ export function isAllowedOrigin(origin: string): boolean {
 /** The CORS headers for a request from `origin`: none at all for an origin that is not allowed. */
 export function corsHeaders(origin: string | null, preflight: boolean): Record<string, string> {
   if (!origin || !isAllowedOrigin(origin)) return { Vary: "Origin" };
-  const headers: Record<string, string> = {
-    "Access-Control-Allow-Origin": origin,
-    "Access-Control-Allow-Credentials": "true",
-    Vary: "Origin",
+  const allowed = { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Credentials": "true", Vary: "Origin" };
+  if (!preflight) return { ...allowed, "Access-Control-Expose-Headers": EXPOSED_HEADERS };
+  return {
+    ...allowed,
+    "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type, Authorization, X-API-Key",
+    "Access-Control-Max-Age": "600",
   };
-  if (preflight) {
-    headers["Access-Control-Allow-Methods"] = "GET, POST, PATCH, DELETE, OPTIONS";
-    headers["Access-Control-Allow-Headers"] = "Content-Type, Authorization, X-API-Key";
-    headers["Access-Control-Max-Age"] = "600";
-  }
-  return headers;
 }
