@@ -33,6 +33,15 @@ export function corsSteps(suite: Suite): void {
     const deniedPreflight = await from("https://evil.example", "OPTIONS", { "access-control-request-method": "POST" });
     expect(deniedPreflight.headers.get("access-control-allow-origin")).toBeNull();
 
+    // Better Auth refuses an auth request from an origin it does not trust, whatever CORS would let a browser read.
+    const foreignSignUp = await new Browser(suite.url).request(
+      "POST",
+      "/api/auth/sign-up/email",
+      { email: `evil-${Date.now()}@example.com`, password: "a long enough password", name: "evil" },
+      { origin: "https://evil.example" },
+    );
+    expect(foreignSignUp.status).toBe(403);
+
     // Production: localhost is no exception.
     expect((await from("http://localhost:5999")).headers.get("access-control-allow-origin")).toBeNull();
     if (!suite.combination.defaults) {
@@ -47,9 +56,16 @@ export function developmentCorsSteps(suite: Suite): void {
   suite.pipeline.step("allows any localhost port in development", async () => {
     const dev = await startApp(suite.appDir, suite.appEnv(), "dev");
     try {
-      const reply = await new Browser(dev.url).request("GET", "/api/health", undefined, { origin: "http://localhost:5999" });
+      const elsewhere = "http://localhost:5999";
+      const reply = await new Browser(dev.url).request("GET", "/api/health", undefined, { origin: elsewhere });
       expect(reply.status).toBe(200);
-      expect(reply.headers.get("access-control-allow-origin")).toBe("http://localhost:5999");
+      expect(reply.headers.get("access-control-allow-origin")).toBe(elsewhere);
+      // Better Auth trusts the same origins, so a page there can also act on a session (it checks the Origin of
+      // requests that carry cookies).
+      const browser = new Browser(dev.url);
+      expect((await browser.signUp(`dev-${Date.now()}@example.com`)).status).toBe(200);
+      const signOut = await browser.request("POST", "/api/auth/sign-out", {}, { origin: elsewhere });
+      expect(signOut.status, signOut.text).toBe(200);
     } finally {
       await dev.stop();
     }

@@ -2,9 +2,15 @@ import net from "node:net";
 import { stripVTControlCharacters } from "node:util";
 import { execa, type ResultPromise } from "execa";
 
-/** The environment of a command run in a generated app: no npm script variables from the suite's own `npm test`. */
+/**
+ * The environment of a command run in a generated app, as on a developer's or a server's machine: none of the npm
+ * script variables of the suite's own `npm test`, and none of vitest's (`TEST`, `NODE_ENV=test`, `VITEST*`), which
+ * would put the app's libraries in test mode (Better Auth, for one, then skips its origin checks).
+ */
 export function appEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith("npm_") && name !== "INIT_CWD");
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !/^(npm_|VITEST)/.test(name) && !["INIT_CWD", "TEST", "NODE_ENV"].includes(name),
+  );
   return { ...Object.fromEntries(inherited), NEXT_TELEMETRY_DISABLED: "1", ...extra };
 }
 

@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 
 /** The app's own origin and those listed in CORS_ORIGINS: the browsers allowed to call the API. */
-export const configuredOrigins = [
+const configuredOrigins = [
   new URL(env.APP_URL).origin,
   ...(env.CORS_ORIGINS ?? "")
     .split(",")
@@ -9,7 +9,14 @@ export const configuredOrigins = [
     .filter(Boolean),
 ];
 
+const development = process.env.NODE_ENV === "development";
 const LOCALHOST = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/;
+
+/** The same origins in Better Auth's pattern syntax, so that a page on any of them can also sign in. */
+export const trustedOriginPatterns = [
+  ...configuredOrigins,
+  ...(development ? ["http://localhost:*", "http://127.0.0.1:*"] : []),
+];
 
 /** Response headers a browser script on another origin may read: without this it sees none of them. */
 const EXPOSED_HEADERS = [
@@ -23,7 +30,7 @@ const EXPOSED_HEADERS = [
 ].join(", ");
 
 export function isAllowedOrigin(origin: string): boolean {
-  return configuredOrigins.includes(origin) || (process.env.NODE_ENV === "development" && LOCALHOST.test(origin));
+  return configuredOrigins.includes(origin) || (development && LOCALHOST.test(origin));
 }
 
 /** The CORS headers for a request from `origin`: none at all for an origin that is not allowed. */
