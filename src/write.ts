@@ -117,8 +117,14 @@ async function removeFolders(folders: readonly string[]): Promise<void> {
 
 async function writeFiles(root: string, files: readonly PlannedFile[]): Promise<void> {
   const folders = new Set(files.map((file) => path.dirname(path.join(root, file.path))));
-  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await Promise.all(files.map((file) => writeFile(path.join(root, file.path), file.content)));
+  await settleAll([...folders].map((folder) => mkdir(folder, { recursive: true })));
+  await settleAll(files.map((file) => writeFile(path.join(root, file.path), file.content)));
+}
+
+/** Like Promise.all, but rejects only once every operation has ended, so none is still writing during cleanup. */
+async function settleAll(operations: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(operations)).find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 /** Moves each planned file into an existing target, undoing every move if one fails. */
