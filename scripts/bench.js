@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url";
 import { scaffoldApps } from "./bench/apps.js";
 import { benchCli } from "./bench/cli-timing.js";
 import { benchKernel, prepareKernelApp } from "./bench/kernel.js";
-import { Cleanup, reachable } from "./bench/processes.js";
+import { Cleanup } from "./bench/cleanup.js";
+import { reachable } from "./lib/local-app.js";
 import { measureRoundTrip, printRoundTrip, printRoundTripHeader } from "./bench/ratelimit.js";
 
 const cli = fileURLToPath(new URL("../bin/create-craftjs.js", import.meta.url));

@@ -1,7 +1,7 @@
 // Throwaway generated apps, scaffolded by the built CLI exactly as a user would (install and migrations on).
 import path from "node:path";
 import { formatSeconds } from "./stats.js";
-import { run } from "./processes.js";
+import { run } from "../lib/local-app.js";
 
 /** Scaffolds `<workDir>/app-<ratelimit>` with the given rate-limit store; returns its folder. */
 export async function scaffoldApp({ cli, workDir, ratelimit }) {

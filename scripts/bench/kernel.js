@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
 import { formatNumber, formatSeconds, table } from "./stats.js";
-import { run, startNext } from "./processes.js";
+import { run, startApp } from "../lib/local-app.js";
 
 const RAISED_LIMIT = 1_000_000_000;
 const KERNEL_ROUTE = "/api/chats";
@@ -38,7 +38,8 @@ async function raisePlanLimits(appDir) {
 
 /** Starts the built app, signs a user up, and loads each route in turn with that user's cookie. */
 export async function benchKernel(appDir, { duration, connections, cleanup }) {
-  const app = await startNext(appDir, cleanup);
+  const app = await startApp(appDir);
+  cleanup.add(app.stop);
   try {
     const cookie = await signUp(app.url);
     const routes = [

@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatNumber, median, quantile, table } from "./stats.js";
-import { run } from "./processes.js";
+import { run } from "../lib/local-app.js";
 
 const PLAN = "enterprise";
 

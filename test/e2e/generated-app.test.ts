@@ -15,7 +15,7 @@ import { createPostgresDatabase } from "./support/database.js";
 import { startFakeProvider } from "./support/fake-providers.js";
 import { Browser } from "./support/http.js";
 import { Pipeline } from "./support/pipeline.js";
-import { run, startApp } from "./support/processes.js";
+import { run, startApp } from "../../scripts/lib/local-app.js";
 import { missingServices } from "./support/services.js";
 import { Suite } from "./support/suite.js";
 
@@ -31,7 +31,7 @@ for (const combination of selectedCombinations()) {
     const suite = new Suite(combination, new Pipeline(combination.name));
     let workDir: string | undefined;
     let dropDatabase: (() => Promise<void>) | undefined;
-    const npm = (...args: string[]) => run("npm", args, suite.appDir);
+    const npm = (...args: string[]) => run("npm", args, { cwd: suite.appDir });
 
     beforeAll(async () => {
       suite.provider = await startFakeProvider(combination.ai);
@@ -101,7 +101,7 @@ for (const combination of selectedCombinations()) {
     });
 
     suite.pipeline.step("starts and reports healthy", async () => {
-      suite.app = await startApp(suite.appDir, suite.appEnv());
+      suite.app = await startApp(suite.appDir, { env: suite.serverEnv() });
       const reply = await new Browser(suite.app.url).get("/api/health");
       expect([reply.status, reply.json]).toEqual([200, { ok: true }]);
     });

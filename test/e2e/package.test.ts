@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
-import { appEnv } from "./support/processes.js";
+import { appEnv } from "../../scripts/lib/local-app.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

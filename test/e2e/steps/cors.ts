@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { EXTRA_CORS_ORIGIN } from "../combinations.js";
 import { Browser } from "../support/http.js";
-import { startApp } from "../support/processes.js";
+import { startApp } from "../../../scripts/lib/local-app.js";
 import type { Suite } from "../support/suite.js";
 
 /** CORS: the app's own origin and CORS_ORIGINS allowed with credentials, preflights answered, others get nothing. */
@@ -54,7 +54,7 @@ export function corsSteps(suite: Suite): void {
 /** In development any localhost port is allowed too: proven on the development server, once. */
 export function developmentCorsSteps(suite: Suite): void {
   suite.pipeline.step("allows any localhost port in development", async () => {
-    const dev = await startApp(suite.appDir, suite.appEnv(), "dev");
+    const dev = await startApp(suite.appDir, { env: suite.serverEnv(), mode: "dev" });
     try {
       const elsewhere = "http://localhost:5999";
       const reply = await new Browser(dev.url).request("GET", "/api/health", undefined, { origin: elsewhere });

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { insertChat, setPlan } from "../support/database.js";
 import { Browser } from "../support/http.js";
 import { errorShape, type Suite, type TestUser } from "../support/suite.js";
-import { startApp } from "../support/processes.js";
+import { startApp } from "../../../scripts/lib/local-app.js";
 
 /** Auth, the chats routes, the kernel's error mapping, health: what every app does whatever its providers. */
 export function foundationSteps(suite: Suite): void {
@@ -113,7 +113,7 @@ export function foundationSteps(suite: Suite): void {
   pipeline.step("answers 503 from /api/health when its database is unreachable", async () => {
     const unreachable =
       suite.combination.db === "postgres" ? "postgres://postgres@127.0.0.1:1/unreachable" : "file:/nonexistent/craftjs/app.db";
-    const broken = await startApp(suite.appDir, suite.appEnv({ DATABASE_URL: unreachable }));
+    const broken = await startApp(suite.appDir, { env: suite.serverEnv({ DATABASE_URL: unreachable }) });
     try {
       const reply = await new Browser(broken.url).get("/api/health");
       expect([reply.status, reply.json]).toEqual([503, errorShape("SERVICE_UNAVAILABLE")]);

@@ -2,7 +2,7 @@ import { execa, type ResultPromise } from "execa";
 import { expect } from "vitest";
 import { setPlan } from "../support/database.js";
 import type { Reply } from "../support/http.js";
-import { freePort } from "../support/processes.js";
+import { freePort } from "../../../scripts/lib/local-app.js";
 import { errorShape, type Suite } from "../support/suite.js";
 
 const count = (replies: Reply[], status: number) => replies.filter((reply) => reply.status === status).length;

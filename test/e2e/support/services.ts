@@ -1,4 +1,4 @@
-import net from "node:net";
+import { reachable } from "../../../scripts/lib/local-app.js";
 
 /** The local services some combinations need, where CI and a developer's machine run them. */
 export const SERVICES = {
@@ -7,19 +7,6 @@ export const SERVICES = {
 } as const;
 
 export type Service = keyof typeof SERVICES;
-
-function reachable({ host, port }: { host: string; port: number }, timeoutMs = 1_000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
-}
 
 /**
  * Which of the services are missing. In CI a missing service is an error (the run must not pass by skipping);

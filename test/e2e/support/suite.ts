@@ -5,7 +5,7 @@ import { type AppDatabase, setPlan } from "./database.js";
 import type { FakeProvider } from "./fake-providers.js";
 import { Browser } from "./http.js";
 import type { Pipeline } from "./pipeline.js";
-import { type RunningApp, startApp } from "./processes.js";
+import { type RunningApp, startApp } from "../../../scripts/lib/local-app.js";
 
 /** The error body every API error has. */
 export const errorShape = (code: string) => ({ error: expect.any(String), code, details: expect.any(Object) });
@@ -39,7 +39,7 @@ export class Suite {
   }
 
   /** The env the app runs with in the suite: its AI provider pointed at the fake, a short provider timeout. */
-  appEnv(extra: Record<string, string> = {}): Record<string, string> {
+  serverEnv(extra: Record<string, string> = {}): Record<string, string> {
     const provider = this.provider!;
     const [baseUrlVar, keyVar] = {
       openai: ["OPENAI_BASE_URL", "OPENAI_API_KEY"],
@@ -52,7 +52,7 @@ export class Suite {
 
   /** Another instance of the same built app (same database, same rate-limit store), stopped with the suite. */
   async startAnotherApp(extra: Record<string, string> = {}): Promise<RunningApp> {
-    const app = await startApp(this.appDir, this.appEnv(extra));
+    const app = await startApp(this.appDir, { env: this.serverEnv(extra) });
     this.extraApps.push(app);
     return app;
   }
