@@ -29,7 +29,7 @@ const EXPOSED_HEADERS = [
   "Retry-After",
 ].join(", ");
 
-export function isAllowedOrigin(origin: string): boolean {
+function isAllowedOrigin(origin: string): boolean {
   return configuredOrigins.includes(origin) || (development && LOCALHOST.test(origin));
 }
 
