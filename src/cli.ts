@@ -1,25 +1,23 @@
 import { Command, Option } from "commander";
+import type { z } from "zod";
 import { CliError } from "./errors.js";
-import { allowedValues, metaOf, type OptionKey, optionKeys, optionShape } from "./options.js";
+import { addOptionsObject, allowedValues, type OptionKey, type OptionMeta, optionShape } from "./options.js";
 import { CANCELLED } from "./prompts.js";
 import { CLI_VERSION } from "./version.js";
 
-/** Builds the command line from the options schema: every flag, its help line and its default come from there. */
-export function buildProgram(): Command {
-  const program = new Command("create-craftjs")
-    .description("Create a CraftJS app: Next.js, auth, database and an API kernel, ready to run.")
-    .version(CLI_VERSION, "-v, --version")
-    .showHelpAfterError("(run create-craftjs --help for every option)")
-    .exitOverride();
-  for (const key of optionKeys) {
-    const meta = metaOf(key);
+type Shape = Record<string, z.ZodType>;
+
+/** Declares every option of a schema shape on a command: its flag, its help line and its default come from there. */
+function declareOptions(program: Command, shape: Shape, allowed: (key: string) => readonly string[] | undefined): void {
+  for (const [key, schema] of Object.entries(shape)) {
+    const meta = schema.meta() as unknown as OptionMeta;
     if (meta.flag.startsWith("[")) {
       program.argument(meta.flag, meta.description);
       continue;
     }
-    const allowed = allowedValues(key);
-    const fallback = defaultLabel(key);
-    const help = [meta.description, allowed && `: ${allowed.join(" | ")}`, fallback && ` (default: ${fallback})`]
+    const values = allowed(key);
+    const fallback = defaultLabel(schema, meta);
+    const help = [meta.description, values && `: ${values.join(" | ")}`, fallback && ` (default: ${fallback})`]
       .filter(Boolean)
       .join("");
     const flags = meta.short ? `${meta.short}, ${meta.flag}` : meta.flag;
@@ -29,37 +27,75 @@ export function buildProgram(): Command {
       program.addOption(new Option(`--no-${name}`, `Turn off --${name}`));
     }
   }
+}
+
+function defaultLabel(schema: z.ZodType, meta: OptionMeta): string | undefined {
+  if (meta.defaultLabel) return meta.defaultLabel;
+  const result = schema.safeParse(undefined);
+  if (!result.success || result.data === undefined) return undefined;
+  if (typeof result.data === "boolean") return meta.negatable ? (result.data ? "on" : "off") : undefined;
+  if (Array.isArray(result.data)) return undefined;
+  return String(result.data);
+}
+
+/** The values the command line gave, by option key (defaults left to the schema). */
+function givenValues(program: Command, shape: Shape): Record<string, unknown> {
+  const given: Record<string, unknown> = {};
+  const values = program.opts();
+  for (const key of Object.keys(shape)) {
+    if (program.getOptionValueSource(key) === "cli") given[key] = values[key];
+  }
+  return given;
+}
+
+/** Builds the command line from the options schema: every flag, its help line and its default come from there. */
+export function buildProgram(): Command {
+  const program = new Command("create-craftjs")
+    .description("Create a CraftJS app: Next.js, auth, database and an API kernel, ready to run.")
+    .version(CLI_VERSION, "-v, --version")
+    .showHelpAfterError("(run create-craftjs --help for every option)")
+    .addHelpText(
+      "after",
+      "\nCommands:\n  create-craftjs add <item...>  bring a route or a feature into an existing project (add --help, add --list)",
+    )
+    .exitOverride();
+  declareOptions(program, optionShape, (key) => allowedValues(key as OptionKey));
   return program;
 }
 
-function defaultLabel(key: OptionKey): string | undefined {
-  const meta = metaOf(key);
-  if (meta.defaultLabel) return meta.defaultLabel;
-  const result = optionShape[key].safeParse(undefined);
-  if (!result.success || result.data === undefined) return undefined;
-  if (typeof result.data === "boolean") return meta.negatable ? (result.data ? "on" : "off") : undefined;
-  return String(result.data);
+export function buildAddProgram(): Command {
+  const program = new Command("create-craftjs add")
+    .description(
+      "Bring routes and features into an existing CraftJS project. Files you edited are merged with the new version; " +
+        "a change that cannot be merged is shown and nothing is written (unless --force).",
+    )
+    .showHelpAfterError("(run create-craftjs add --help for every option)")
+    .exitOverride();
+  declareOptions(program, addOptionsObject.shape, () => undefined);
+  return program;
 }
 
 /** Runs the CLI and returns its exit code; never throws for a user error. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  let given: Partial<Record<OptionKey, unknown>>;
+  const isAdd = argv[2] === "add";
+  const program = isAdd ? buildAddProgram() : buildProgram();
+  let given: Record<string, unknown>;
   try {
-    program.parse(argv);
-    given = {};
-    const values = program.opts();
-    for (const key of optionKeys) {
-      if (program.getOptionValueSource(key) === "cli") given[key] = values[key];
-    }
-    if (program.args[0] !== undefined) given.directory = program.args[0];
+    program.parse(isAdd ? [argv[0]!, argv[1]!, ...argv.slice(3)] : argv);
+    given = givenValues(program, isAdd ? addOptionsObject.shape : optionShape);
+    if (isAdd) given.items = program.args;
+    else if (program.args[0] !== undefined) given.directory = program.args[0];
   } catch (error) {
     const code = (error as { exitCode?: number }).exitCode;
     return typeof code === "number" ? code : 1;
   }
   try {
+    if (isAdd) {
+      const { add } = await import("./add/command.js");
+      return await add(given);
+    }
     const { create } = await import("./create.js");
-    return await create(given);
+    return await create(given as Partial<Record<OptionKey, unknown>>);
   } catch (error) {
     if (error instanceof CliError) {
       if (error.exitCode !== CANCELLED) process.stderr.write(`${error.message}\n`);
@@ -68,3 +104,4 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
+

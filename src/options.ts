@@ -157,6 +157,46 @@ const optionsObject = z.object({
     }),
 });
 
+/** The options of `create-craftjs add`, from the same metadata: its flags, help and validation. */
+export const addOptionsObject = z.object({
+  items: option(z.array(z.string()).default([]), {
+    flag: "[item...]",
+    description: "What to add: a route (chats), a feature (api-keys) or a provider (ratelimit redis); see --list",
+    example: "create-craftjs add api-keys ratelimit redis",
+  }),
+  cwd: option(z.string().min(1).default("."), {
+    flag: "--cwd <dir>",
+    description: "The project, or a folder inside it (craftjs.json is searched upward from here)",
+    defaultLabel: "the current directory",
+  }),
+  list: option(z.boolean().default(false), { flag: "--list", description: "List what can be added, and what the project has" }),
+  dryRun: option(z.boolean().default(false), {
+    flag: "--dry-run",
+    description: "Print what each file would get (create, update, merge, skip, conflict) and change nothing",
+  }),
+  diff: option(z.boolean().default(false), { flag: "--diff", description: "Show the changes to each file as a unified diff" }),
+  force: option(z.boolean().default(false), {
+    flag: "--force",
+    description: "Write the new version of a file whose edits conflict, keeping yours as <file>.orig",
+  }),
+  yes: option(z.boolean().default(false), { flag: "--yes", short: "-y", description: "Apply without asking on a terminal" }),
+  install: option(z.boolean().default(true), {
+    flag: "--install",
+    negatable: true,
+    description: "Install dependencies when the items add some",
+  }),
+  migrate: option(z.boolean().default(true), {
+    flag: "--migrate",
+    negatable: true,
+    description: "Generate and apply a new migration when the items change the schema",
+  }),
+  json: option(z.boolean().default(false), { flag: "--json", description: "One JSON result on stdout, failures included" }),
+  verbose: option(z.boolean().default(false), { flag: "--verbose", description: "Show the output of install and migrations" }),
+});
+
+export type AddOptions = z.output<typeof addOptionsObject>;
+export type AddOptionKey = keyof AddOptions;
+
 /** The options with the rules that span several of them (incompatible combinations). */
 export const optionsSchema = optionsObject.superRefine((options, ctx) => {
     if (options.databaseUrl !== undefined && options.db !== "postgres") {
@@ -175,6 +215,10 @@ export const optionShape = optionsObject.shape;
 
 export function metaOf(key: OptionKey): OptionMeta {
   return optionShape[key].meta() as unknown as OptionMeta;
+}
+
+export function addMetaOf(key: AddOptionKey): OptionMeta {
+  return addOptionsObject.shape[key].meta() as unknown as OptionMeta;
 }
 
 export const optionKeys = Object.keys(optionShape) as OptionKey[];

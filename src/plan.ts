@@ -1,15 +1,18 @@
 import path from "node:path";
 import { type Choices, choiceKeys, type Options } from "./options.js";
 import { installCommand, type PackageManager, runScriptCommand } from "./package-manager.js";
-import { type Category, core, type Feature, features, findProvider, providers } from "./providers/index.js";
-import type { EnvVar, ProjectContext, ProviderDescriptor } from "./providers/types.js";
-import { buildManifest, MANIFEST_FILE } from "./manifest.js";
+import { categories, core, type Feature, features, findProvider, routes } from "./providers/index.js";
+import type { EnvVar, ItemDescriptor, ProjectContext, TemplateData } from "./providers/types.js";
+import { buildManifest, type FileKind, MANIFEST_FILE } from "./manifest.js";
 import { loadTemplateFolder } from "./templates.js";
 import { versions } from "./versions.js";
 
 export interface PlannedFile {
   path: string;
   content: string;
+  /** The item that writes it: `core`, a route (`chats`), a provider (`ai openai`) or a feature (`api-keys`). */
+  owner: string;
+  kind: FileKind;
 }
 
 export interface PlannedStep {
@@ -18,36 +21,48 @@ export interface PlannedStep {
   command: string[];
 }
 
-/** Everything `create-craftjs` would do, computed in memory: shown by --dry-run, diffed and tested, then written. */
-export interface Plan {
+/** One item of a project, under the name `create-craftjs add` knows it by. */
+export interface SelectedItem {
+  key: string;
+  descriptor: ItemDescriptor;
+}
+
+/** A project rendered in memory from its name and choices: what create writes and what add compares against. */
+export interface Rendering {
   name: string;
-  directory: string;
   choices: Choices;
-  providers: string[];
+  items: SelectedItem[];
   files: PlannedFile[];
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  env: EnvVar[];
+  nextSteps: string[];
+}
+
+/** Everything `create-craftjs` would do, computed in memory: shown by --dry-run, diffed and tested, then written. */
+export interface Plan extends Omit<Rendering, "env" | "items"> {
+  directory: string;
+  providers: string[];
   env: { name: string; comment: string }[];
   steps: PlannedStep[];
 }
 
-/** The provider (or, for a list option, the providers) each category's option chose, by category. */
-export function chosenProviders(choices: Choices): Record<Category, ProviderDescriptor | ProviderDescriptor[]> {
-  const categories = Object.keys(providers) as Category[];
-  return Object.fromEntries(
-    categories.map((category) => {
-      const choice = choices[category] as string | string[];
-      const chosen = Array.isArray(choice)
-        ? choice.map((id) => findProvider(category, id))
-        : findProvider(category, choice);
-      return [category, chosen];
-    }),
-  ) as Record<Category, ProviderDescriptor | ProviderDescriptor[]>;
-}
+/** The folder of the files several items feed, rendered from all of them. */
+const AGGREGATES = "aggregates";
 
-/** The features whose boolean option is on. */
-function enabledFeatures(options: Options): ProviderDescriptor[] {
-  return (Object.keys(features) as Feature[]).filter((key) => options[key]).map((key) => features[key]);
+/** Every item a project with these choices has, in render order: core, the routes, providers, features. */
+export function selectedItems(choices: Choices): SelectedItem[] {
+  const chosen = categories.flatMap((category) => {
+    const choice = choices[category] as string | string[];
+    return (Array.isArray(choice) ? choice : [choice]).map((id) => ({
+      key: `${category} ${id}`,
+      descriptor: findProvider(category, id),
+    }));
+  });
+  const enabled = (Object.keys(features) as Feature[])
+    .filter((key) => choices[key])
+    .map((key) => ({ key: features[key].id, descriptor: features[key] }));
+  return [{ key: "core", descriptor: core }, ...routes.map((route) => ({ key: route.id, descriptor: route })), ...chosen, ...enabled];
 }
 
 export function pickChoices(options: Options): Choices {
@@ -56,59 +71,98 @@ export function pickChoices(options: Options): Choices {
 
 export function planProject(options: Options): Plan {
   const directory = path.resolve(options.directory);
-  const name = path.basename(directory);
-  const choices = pickChoices(options);
-  const chosen = chosenProviders(choices);
-  const selected = [core, ...Object.values(chosen).flat(), ...enabledFeatures(options)];
-  const env = selected.flatMap((provider) => provider.env ?? []);
-  const dependencies = pinned(selected.flatMap((provider) => provider.dependencies ?? []));
-  const devDependencies = pinned(selected.flatMap((provider) => provider.devDependencies ?? []));
-  const scripts = Object.assign({}, ...selected.map((provider) => provider.scripts ?? {}));
-
-  const files = renderTemplates(selected, {
-    name,
-    ...choices,
-    providers: chosen,
-    features: Object.fromEntries((Object.keys(features) as Feature[]).map((key) => [key, Boolean(options[key])])),
-    ...Object.assign({}, ...selected.map((provider) => provider.templateData ?? {})),
-    env: env.filter((variable) => variable.schema),
-    schemaModules: selected.flatMap((provider) => provider.schemaModules ?? []),
-    commands: scriptCommands(options.packageManager),
-  });
-  addFile(files, "package.json", renderPackageJson(name, scripts, dependencies, devDependencies));
-  addFile(files, ".env.example", renderEnvExample(env));
-  addFile(files, ".env", renderEnv(env, { name, options }));
-  const written = [...files].map(([file, content]) => ({ path: file, content }));
-  addFile(files, MANIFEST_FILE, JSON.stringify(buildManifest(name, choices, written), null, 2) + "\n");
-
+  const rendering = renderProject(path.basename(directory), pickChoices(options), { databaseUrl: options.databaseUrl });
   return {
-    name,
+    ...rendering,
     directory,
-    choices,
-    providers: selected.map((provider) => provider.id),
-    files: [...files].map(([file, content]) => ({ path: file, content })).sort((a, b) => a.path.localeCompare(b.path)),
-    dependencies,
-    devDependencies,
-    env: env.map(({ name: variable, comment }) => ({ name: variable, comment })),
+    providers: rendering.items.map((item) => item.key),
+    env: rendering.env.map(({ name, comment }) => ({ name, comment })),
     steps: plannedSteps(options.packageManager, options),
   };
 }
 
-/** Every selected provider's template files, rendered: path → content. */
-function renderTemplates(selected: readonly ProviderDescriptor[], data: object): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const provider of selected) {
-    for (const template of provider.templates ? loadTemplateFolder(provider.templates) : []) {
-      addFile(files, template.target, template.render(data), provider.id);
+/** Renders every file of a project, its manifest included. `databaseUrl` only seeds .env. */
+export function renderProject(name: string, choices: Choices, extra: { databaseUrl?: string } = {}): Rendering {
+  const items = selectedItems(choices);
+  const descriptors = items.map((item) => item.descriptor);
+  const env = uniqueEnv(items);
+  const dependencies = pinned(descriptors.flatMap((item) => item.dependencies ?? []));
+  const devDependencies = pinned(descriptors.flatMap((item) => item.devDependencies ?? []));
+  const scripts = Object.assign({}, ...descriptors.map((item) => item.scripts ?? {}));
+  const data = {
+    name,
+    commands: scriptCommands(choices.packageManager),
+    stack: { db: findProvider("db", choices.db).label, ai: findProvider("ai", choices.ai).label },
+    ...templateData(items),
+    env: env.filter((variable) => variable.schema),
+    schemaModules: descriptors.flatMap((item) => item.schemaModules ?? []),
+    authPlugins: descriptors.flatMap((item) => item.authPlugins ?? []),
+    credentials: descriptors.flatMap((item) => item.credentials ?? []).sort((a, b) => a.order - b.order),
+    socialProviders: descriptors.flatMap((item) => item.socialProviders ?? []),
+    routes: descriptors.flatMap((item) => item.routes ?? []),
+    readme: descriptors.flatMap((item) => item.readme ?? []),
+  };
+
+  const files = new Map<string, PlannedFile>();
+  const add = (file: PlannedFile) => {
+    const existing = files.get(file.path);
+    if (existing) throw new Error(`Two items write ${file.path}: ${existing.owner} and ${file.owner}`);
+    files.set(file.path, file);
+  };
+  for (const item of items) {
+    for (const template of item.descriptor.templates ? loadTemplateFolder(item.descriptor.templates) : []) {
+      add({ path: template.target, content: template.render(data), owner: item.key, kind: "owned" });
     }
   }
-  return files;
+  for (const template of loadTemplateFolder(AGGREGATES)) {
+    add({ path: template.target, content: template.render(data), owner: "core", kind: "aggregate" });
+  }
+  const merged = (file: string, content: string) => add({ path: file, content, owner: "core", kind: "merged" });
+  merged("package.json", renderPackageJson(name, scripts, dependencies, devDependencies));
+  merged(".env.example", renderEnvExample(env));
+  merged(".env", renderEnv(env, { name, options: { ...choices, ...extra } }));
+  const written = [...files.values()];
+  const manifest = buildManifest(name, choices, written);
+  written.push({ path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n`, owner: "core", kind: "merged" });
+
+  return {
+    name,
+    choices,
+    items,
+    files: written.sort((a, b) => a.path.localeCompare(b.path)),
+    dependencies,
+    devDependencies,
+    env,
+    nextSteps: descriptors.flatMap((item) => item.nextSteps ?? []),
+  };
 }
 
-/** Providers compose; none may overwrite another's file. */
-function addFile(files: Map<string, string>, file: string, content: string, owner = "core"): void {
-  if (files.has(file)) throw new Error(`Two providers write ${file} (the second is ${owner})`);
-  files.set(file, content);
+/** The template values items decide; two items deciding one value is a mistake in their descriptors. */
+function templateData(items: readonly SelectedItem[]): TemplateData {
+  const data: Record<string, unknown> = {};
+  const decidedBy = new Map<string, string>();
+  for (const { key, descriptor } of items) {
+    for (const [name, value] of Object.entries(descriptor.templateData ?? {})) {
+      const other = decidedBy.get(name);
+      if (other) throw new Error(`Two items set the template value ${name}: ${other} and ${key}`);
+      decidedBy.set(name, key);
+      data[name] = value;
+    }
+  }
+  return data as TemplateData;
+}
+
+/** Every item's env vars; two items declaring one variable is a mistake in their descriptors. */
+function uniqueEnv(items: readonly SelectedItem[]): EnvVar[] {
+  const declaredBy = new Map<string, string>();
+  return items.flatMap(({ key, descriptor }) =>
+    (descriptor.env ?? []).map((variable) => {
+      const other = declaredBy.get(variable.name);
+      if (other) throw new Error(`Two items declare the env var ${variable.name}: ${other} and ${key}`);
+      declaredBy.set(variable.name, key);
+      return variable;
+    }),
+  );
 }
 
 /** The project's scripts as the README shows them, in the chosen package manager's syntax. */
@@ -128,13 +182,16 @@ function scriptCommands(pm: PackageManager) {
 export function plannedSteps(pm: PackageManager, options: { install: boolean; migrate: boolean }): PlannedStep[] {
   if (!options.install) return [];
   const steps: PlannedStep[] = [{ id: "install", title: "Installing dependencies", command: installCommand(pm) }];
-  if (options.migrate) {
-    steps.push(
-      { id: "generate", title: "Generating the database migration", command: runScriptCommand(pm, "db:generate", ["--name", "init"]) },
-      { id: "migrate", title: "Applying the database migration", command: runScriptCommand(pm, "db:migrate") },
-    );
-  }
+  if (options.migrate) steps.push(...migrationSteps(pm, "init"));
   return steps;
+}
+
+/** Generate a new migration named `name` from the schema, then apply every pending one. */
+export function migrationSteps(pm: PackageManager, name: string): PlannedStep[] {
+  return [
+    { id: "generate", title: "Generating the database migration", command: runScriptCommand(pm, "db:generate", ["--name", name]) },
+    { id: "migrate", title: "Applying the database migration", command: runScriptCommand(pm, "db:migrate") },
+  ];
 }
 
 function pinned(names: readonly (keyof typeof versions)[]): Record<string, string> {
@@ -151,11 +208,19 @@ function renderPackageJson(
   return JSON.stringify(pkg, null, 2) + "\n";
 }
 
-function renderEnvExample(env: readonly EnvVar[]): string {
-  return env.map((variable) => `# ${variable.comment}\n${variable.name}=${variable.example}\n`).join("\n");
+/** One variable of .env.example: its comment, then its example value. */
+export function envExampleEntry(variable: EnvVar): string {
+  return `# ${variable.comment}\n${variable.name}=${variable.example}\n`;
 }
+
+function renderEnvExample(env: readonly EnvVar[]): string {
+  return env.map(envExampleEntry).join("\n");
+}
+
+export const ENV_HEADER =
+  "# Generated by create-craftjs. Keep this file out of version control; .env.example documents every variable.";
 
 function renderEnv(env: readonly EnvVar[], context: ProjectContext): string {
   const lines = env.flatMap((variable) => (variable.value ? [`${variable.name}=${variable.value(context)}`] : []));
-  return `# Generated by create-craftjs. Keep this file out of version control; .env.example documents every variable.\n${lines.join("\n")}\n`;
+  return `${ENV_HEADER}\n${lines.join("\n")}\n`;
 }

@@ -1,14 +1,44 @@
 import { randomBytes } from "node:crypto";
-import type { ProviderDescriptor } from "./types.js";
+import type { ItemDescriptor } from "./types.js";
 
-/** The part of every CraftJS app that no option changes: Next.js, auth, the API kernel, the chats routes. */
-export const core: ProviderDescriptor = {
+/** The part of every CraftJS app that no option changes: Next.js, auth, the API kernel, chats. */
+export const core: ItemDescriptor = {
   id: "core",
   label: "CraftJS core",
   templates: "core",
   dependencies: ["next", "@next/env", "react", "react-dom", "better-auth", "drizzle-orm", "zod", "ai"],
   devDependencies: ["typescript", "vitest", "vite", "drizzle-kit", "@types/node", "@types/react", "@types/react-dom"],
   schemaModules: ["auth", "chats"],
+  credentials: [{ name: "sessionCredential", from: "@/lib/auth/session", order: 100 }],
+  readme: [
+    {
+      title: "Authentication",
+      body:
+        "The session cookie Better Auth sets on sign-in. `src/lib/api/credentials.ts` lists every way a request can\n" +
+        "authenticate; the first one a request presents decides.",
+    },
+    {
+      title: "Rate limits",
+      body:
+        "Per user and plan, per minute: `src/config/plans.ts` (Free 10, Pro 100, Enterprise 1000). Every\n" +
+        "protected route counts; every counted response carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and\n" +
+        "`X-RateLimit-Reset` (epoch ms), and a 429 also `Retry-After`.",
+    },
+    {
+      title: "Chat",
+      body:
+        "The models on offer are in `src/config/models.ts`; `AI_DEFAULT_MODEL` picks the default. Each exchange\n" +
+        "(the question, and the answer with its token usage) is stored when the answer is complete, also if the client goes\n" +
+        "away mid-stream; if the provider breaks off mid-answer, the question and what arrived are stored. A provider that\n" +
+        "fails or stays silent for `AI_TIMEOUT_MS` gives 502 `PROVIDER_ERROR`.",
+    },
+    {
+      title: "CORS",
+      body:
+        "Browsers on the app's own URL (`APP_URL`) and on the origins in `CORS_ORIGINS` may call the API with\n" +
+        "credentials; in development any `http://localhost` port may too. `src/proxy.ts` applies it to every `/api` route.",
+    },
+  ],
   scripts: {
     dev: "next dev",
     build: "next build",

@@ -10,7 +10,8 @@ import { github } from "./oauth/github.js";
 import { googleOAuth } from "./oauth/google.js";
 import { memory } from "./ratelimit/memory.js";
 import { redis } from "./ratelimit/redis.js";
-import type { ProviderDescriptor } from "./types.js";
+import { routes } from "./routes.js";
+import type { ItemDescriptor } from "./types.js";
 
 /**
  * The provider choices, by category. A category's key is the option that chooses it (--db), and the order of its
@@ -22,24 +23,37 @@ export const providers = {
   ai: [openai, anthropic, google, openaiCompatible],
   ratelimit: [memory, redis],
   oauth: [github, googleOAuth],
-} as const satisfies Record<string, readonly ProviderDescriptor[]>;
+} as const satisfies Record<string, readonly ItemDescriptor[]>;
 
 export type Category = keyof typeof providers;
+
+export const categories = Object.keys(providers) as Category[];
+
+/**
+ * What `create-craftjs add` may do with a category a project already has a choice in: add to a list (oauth), switch
+ * to another provider (the previous one's files are replaced), or nothing (the database holds the user's data).
+ */
+export const addPolicy: Record<Category, { kind: "switch" | "extend" | "fixed"; why?: string }> = {
+  db: { kind: "fixed", why: "the database holds your data: moving it to another one is a migration add cannot make" },
+  ai: { kind: "switch" },
+  ratelimit: { kind: "switch" },
+  oauth: { kind: "extend" },
+};
 
 /** Parts a project gets when a boolean option is on, by that option. */
 export const features = {
   apiKeys,
-} as const satisfies Record<string, ProviderDescriptor>;
+} as const satisfies Record<string, ItemDescriptor>;
 
 export type Feature = keyof typeof features;
 
-export { core };
+export { core, routes };
 
 export function providerIds(category: Category): [string, ...string[]] {
   return providers[category].map((provider) => provider.id) as [string, ...string[]];
 }
 
-export function findProvider(category: Category, id: string): ProviderDescriptor {
+export function findProvider(category: Category, id: string): ItemDescriptor {
   const provider = providers[category].find((candidate) => candidate.id === id);
   if (!provider) throw new Error(`Unknown ${category} provider "${id}"`);
   return provider;

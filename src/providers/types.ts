@@ -6,7 +6,7 @@ export interface ProjectContext {
   options: Record<string, unknown>;
 }
 
-/** One environment variable a provider needs: documented in .env.example, validated by the app's env module. */
+/** One environment variable an item needs: documented in .env.example, validated by the app's env module. */
 export interface EnvVar {
   name: string;
   comment: string;
@@ -18,24 +18,84 @@ export interface EnvVar {
   value?: (context: ProjectContext) => string;
 }
 
+/** A module export the aggregate files import: `import { name } from "from"`. */
+export interface ModuleExport {
+  name: string;
+  from: string;
+}
+
+/** A way a request can authenticate, tried in `order` (lowest first); the first the request presents decides. */
+export interface CredentialContribution extends ModuleExport {
+  order: number;
+}
+
+/** An OAuth sign-in provider, on once both of its env vars are set. */
+export interface SocialProviderContribution {
+  id: string;
+  clientIdEnv: string;
+  clientSecretEnv: string;
+}
+
+/** One row of the README's API table. */
+export interface RouteDoc {
+  path: string;
+  methods: string;
+  auth: "public" | "yes";
+  summary: string;
+}
+
+/** A paragraph of the README's "How it works" part: `**title.** body`. */
+export interface ReadmeSection {
+  title: string;
+  body: string;
+}
+
+/** How an AI provider is reached: the env vars that point its official SDK at an endpoint and authenticate it. */
+export interface AiConnection {
+  baseUrlEnv: string;
+  apiKeyEnv: string;
+}
+
 /**
- * Everything the CLI knows about one provider (or the core every project gets), as data:
- * which template folder it contributes, which dependencies and env vars it needs, which schema modules it adds.
+ * Values an item decides for templates that are not its own, each key set by at most one chosen item (two setting
+ * one key is refused when the project is planned).
  */
-export interface ProviderDescriptor {
-  /** The value of its option, e.g. "sqlite" for --db sqlite. */
+export interface TemplateData {
+  /** drizzle-kit's dialect name. */
+  drizzleDialect?: "turso" | "postgresql";
+}
+
+/**
+ * Everything the CLI knows about one item a project can have (a provider, a feature, a route, or the core), as data:
+ * the files it owns (its template folder) and what it contributes to the files several items feed (aggregates:
+ * the auth plugin list, the credentials, the schema index, the env module, the README) and to the merged files
+ * (package.json, .env, .env.example).
+ */
+export interface ItemDescriptor {
+  /** The value of its option (`sqlite` for --db sqlite), or its name as an item of `add` (`api-keys`, `chats`). */
   id: string;
   label: string;
   hint?: string;
-  /** Folder under templates/ whose files it contributes, if any. */
+  /** Folder under templates/ whose files it owns, if any. */
   templates?: string;
   dependencies?: readonly Dependency[];
   devDependencies?: readonly Dependency[];
   env?: readonly EnvVar[];
-  /** Modules under src/lib/db/schema/ that this provider's tables live in. */
+  /** Modules under src/lib/db/schema/ that its tables live in. */
   schemaModules?: readonly string[];
   /** package.json scripts it adds. */
-  scripts?: Record<string, string>;
-  /** Template values this provider decides (e.g. the database dialect). */
-  templateData?: Record<string, string>;
+  scripts?: Readonly<Record<string, string>>;
+  /** Better Auth plugins, each a module export `{ plugin, tables }`. */
+  authPlugins?: readonly ModuleExport[];
+  /** Ways a request can authenticate, each a module export implementing the app's `Credential`. */
+  credentials?: readonly CredentialContribution[];
+  socialProviders?: readonly SocialProviderContribution[];
+  /** The API routes it serves, for the README. */
+  routes?: readonly RouteDoc[];
+  readme?: readonly ReadmeSection[];
+  /** What to do before the app uses it fully, printed after create and add. */
+  nextSteps?: readonly string[];
+  templateData?: TemplateData;
+  /** For an AI provider: the env vars of its endpoint and key. */
+  ai?: AiConnection;
 }

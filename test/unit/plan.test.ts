@@ -183,15 +183,28 @@ describe("craftjs.json", () => {
     expect(manifest.choices).toMatchObject({ db: "postgres", packageManager: "npm" });
   });
 
-  it("hashes every planned file except .env (secrets) and itself, with the sha256 of its content", () => {
+  it("records every planned file but itself with its owner, its kind and the sha256 of its content (not .env's)", () => {
     const planned = plan();
     const manifest = manifestSchema.parse(JSON.parse(file(planned, MANIFEST_FILE)));
     const expected = Object.fromEntries(
-      planned.files.filter((f) => f.path !== ".env" && f.path !== MANIFEST_FILE).map((f) => [f.path, sha256(f.content)]),
+      planned.files
+        .filter((f) => f.path !== MANIFEST_FILE)
+        .map((f) => [f.path, { owner: f.owner, kind: f.kind, ...(f.path === ".env" ? {} : { hash: sha256(f.content) }) }]),
     );
     expect(manifest.files).toEqual(expected);
-    expect(manifest.files).not.toHaveProperty(".env");
+    expect(manifest.files[".env"]).toEqual({ owner: "core", kind: "merged" });
     expect(manifest.files).not.toHaveProperty(MANIFEST_FILE);
+  });
+
+  it("names each file's owner by the item add knows it as, and its kind", () => {
+    const { files } = manifestSchema.parse(JSON.parse(file(plan({ ratelimit: "redis" }), MANIFEST_FILE)));
+    expect(files["src/app/api/chats/route.ts"]).toMatchObject({ owner: "chats", kind: "owned" });
+    expect(files["src/lib/auth/api-keys.ts"]).toMatchObject({ owner: "api-keys", kind: "owned" });
+    expect(files["src/lib/ratelimit/counter.ts"]).toMatchObject({ owner: "ratelimit redis", kind: "owned" });
+    expect(files["src/lib/db/client.ts"]).toMatchObject({ owner: "db sqlite", kind: "owned" });
+    expect(files["src/lib/auth/plugins.ts"]).toMatchObject({ owner: "core", kind: "aggregate" });
+    expect(files["src/lib/db/schema/index.ts"]).toMatchObject({ owner: "core", kind: "aggregate" });
+    expect(files["package.json"]).toMatchObject({ owner: "core", kind: "merged" });
   });
 
   it.each([

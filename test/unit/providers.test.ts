@@ -1,24 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { providers } from "../../src/providers/index.js";
+import { apiKeys } from "../../src/providers/features/api-keys.js";
 import { dotenv, file, hasFile, plan } from "./support/plan.js";
 
-const AI_PACKAGES = ["@ai-sdk/openai", "@ai-sdk/anthropic", "@ai-sdk/google", "@ai-sdk/openai-compatible"];
+const aiPackages = providers.ai.flatMap((provider) => provider.dependencies ?? []);
 
 describe("--ai", () => {
-  it.each([
-    ["openai", "@ai-sdk/openai", "OPENAI_BASE_URL"],
-    ["anthropic", "@ai-sdk/anthropic", "ANTHROPIC_BASE_URL"],
-    ["google", "@ai-sdk/google", "GOOGLE_GENERATIVE_AI_BASE_URL"],
-    ["openai-compatible", "@ai-sdk/openai-compatible", "OPENAI_COMPATIBLE_BASE_URL"],
-  ])("%s installs only its own SDK package and documents its base-URL variable", (ai, sdk, baseUrlVar) => {
-    const planned = plan({ ai });
-    const installed = AI_PACKAGES.filter((name) => name in planned.dependencies);
-    expect(installed).toEqual([sdk]);
-    expect(planned.dependencies.ai).toBeDefined();
-    expect(dotenv(file(planned, ".env.example"))).toHaveProperty(baseUrlVar);
-    expect(file(planned, "src/lib/ai/provider.ts")).toContain(sdk);
-    expect(file(planned, "src/lib/env.ts")).toContain(`${baseUrlVar}:`);
-  });
+  it.each(providers.ai.map((provider) => [provider.id, provider] as const))(
+    "%s installs only its own SDK package and documents and validates its endpoint and key variables",
+    (id, provider) => {
+      const planned = plan({ ai: id });
+      expect(aiPackages.filter((name) => name in planned.dependencies)).toEqual(provider.dependencies);
+      expect(planned.dependencies.ai).toBeDefined();
+      const { baseUrlEnv, apiKeyEnv } = provider.ai!;
+      expect(Object.keys(dotenv(file(planned, ".env.example")))).toEqual(expect.arrayContaining([baseUrlEnv, apiKeyEnv]));
+      expect(file(planned, "src/lib/ai/provider.ts")).toContain(provider.dependencies![0]);
+      expect(file(planned, "src/lib/ai/provider.ts")).toContain(baseUrlEnv);
+      expect(file(planned, "src/lib/env.ts")).toContain(`${baseUrlEnv}:`);
+    },
+  );
 
   it("lists each provider's models in one config file", () => {
     for (const { id } of providers.ai) expect(file(plan({ ai: id }), "src/config/models.ts")).toContain("ModelConfig");
@@ -26,50 +26,54 @@ describe("--ai", () => {
 });
 
 describe("--ratelimit", () => {
+  const redis = providers.ratelimit.find((provider) => provider.id === "redis")!;
+  const redisEnv = redis.env!.map((variable) => variable.name);
+
   it("counts in memory by default, with no Redis client or variable", () => {
     const planned = plan();
-    expect(planned.dependencies).not.toHaveProperty("ioredis");
-    expect(dotenv(file(planned, ".env.example"))).not.toHaveProperty("REDIS_URL");
+    for (const dependency of redis.dependencies!) expect(planned.dependencies).not.toHaveProperty(dependency);
+    for (const name of redisEnv) expect(dotenv(file(planned, ".env.example"))).not.toHaveProperty(name);
     expect(file(planned, "src/lib/ratelimit/counter.ts")).toContain("new Map");
   });
 
   it("counts in Redis with one Lua script, configurable when Redis is down", () => {
     const planned = plan({ ratelimit: "redis" });
-    expect(planned.dependencies).toHaveProperty("ioredis");
-    const counter = file(planned, "src/lib/ratelimit/counter.ts");
-    expect(counter).toContain('redis.call("INCR"');
+    for (const dependency of redis.dependencies!) expect(planned.dependencies).toHaveProperty(dependency);
+    expect(file(planned, "src/lib/ratelimit/counter.ts")).toContain('redis.call("INCR"');
     expect(dotenv(file(planned, ".env"))).toMatchObject({ REDIS_URL: "redis://127.0.0.1:6379" });
-    expect(dotenv(file(planned, ".env.example"))).toHaveProperty("RATE_LIMIT_WHEN_STORE_DOWN", "open");
+    expect(Object.keys(dotenv(file(planned, ".env.example")))).toEqual(expect.arrayContaining(redisEnv));
   });
 });
 
 describe("--api-keys", () => {
-  it("adds the API-key plugin, its table and its packages by default", () => {
+  it("adds the API-key plugin, its credential, its table and its packages by default", () => {
     const planned = plan();
-    expect(planned.dependencies).toHaveProperty("@better-auth/api-key");
+    for (const dependency of apiKeys.dependencies!) expect(planned.dependencies).toHaveProperty(dependency);
     expect(planned.dependencies["@better-auth/core"]).toBe(planned.dependencies["better-auth"]);
     expect(file(planned, "src/lib/db/schema/index.ts")).toContain('export * from "./api-keys"');
-    expect(file(planned, "src/lib/auth/server.ts")).toContain("apiKey({ rateLimit: { enabled: false } })");
-    expect(file(planned, "src/lib/api/authenticate.ts")).toContain("presentedApiKey");
+    expect(file(planned, "src/lib/auth/plugins.ts")).toContain("apiKeyAuth.plugin");
+    expect(file(planned, "src/lib/auth/api-key-plugin.ts")).toContain("apiKey({ rateLimit: { enabled: false } })");
+    expect(file(planned, "src/lib/api/credentials.ts")).toContain("[apiKeyCredential, sessionCredential]");
   });
 
   it("leaves every trace of them out with --no-api-keys", () => {
     const planned = plan({ apiKeys: false });
-    expect(planned.dependencies).not.toHaveProperty("@better-auth/api-key");
+    for (const dependency of apiKeys.dependencies!) expect(planned.dependencies).not.toHaveProperty(dependency);
+    expect(planned.files.filter((planned) => planned.owner === "api-keys")).toEqual([]);
     expect(hasFile(planned, "src/lib/auth/api-keys.ts")).toBe(false);
-    expect(hasFile(planned, "src/lib/db/schema/api-keys.ts")).toBe(false);
-    for (const path of ["src/lib/auth/server.ts", "src/lib/api/authenticate.ts", "src/lib/db/schema/index.ts"]) {
+    for (const path of ["src/lib/auth/plugins.ts", "src/lib/api/credentials.ts", "src/lib/db/schema/index.ts", "README.md"]) {
       expect(file(planned, path)).not.toMatch(/api-?key/i);
     }
   });
 });
 
 describe("--oauth", () => {
+  const variables = (ids: string[]) =>
+    providers.oauth.filter((provider) => ids.includes(provider.id)).flatMap((provider) => provider.env!.map((v) => v.name));
+
   it("offers GitHub and Google by default, each configured by its own two variables", () => {
     const planned = plan();
-    expect(Object.keys(dotenv(file(planned, ".env.example")))).toEqual(
-      expect.arrayContaining(["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"]),
-    );
+    expect(Object.keys(dotenv(file(planned, ".env.example")))).toEqual(expect.arrayContaining(variables(["github", "google"])));
     const social = file(planned, "src/lib/auth/social-providers.ts");
     expect(social).toContain('credentials("github"');
     expect(social).toContain('credentials("google"');
@@ -77,15 +81,16 @@ describe("--oauth", () => {
 
   it("renders only the providers asked for", () => {
     const planned = plan({ oauth: "github" });
-    const variables = Object.keys(dotenv(file(planned, ".env.example")));
-    expect(variables).toContain("GITHUB_CLIENT_ID");
-    expect(variables).not.toContain("GOOGLE_CLIENT_ID");
+    const names = Object.keys(dotenv(file(planned, ".env.example")));
+    expect(names).toEqual(expect.arrayContaining(variables(["github"])));
+    for (const name of variables(["google"])) expect(names).not.toContain(name);
     expect(file(planned, "src/lib/auth/social-providers.ts")).not.toContain("google");
   });
 
   it("renders none with --oauth none", () => {
     const planned = plan({ oauth: "none" });
-    expect(Object.keys(dotenv(file(planned, ".env.example"))).filter((name) => name.includes("CLIENT"))).toEqual([]);
+    const names = Object.keys(dotenv(file(planned, ".env.example")));
+    for (const name of variables(["github", "google"])) expect(names).not.toContain(name);
     expect(file(planned, "src/lib/auth/social-providers.ts")).not.toContain("credentials(");
     expect(planned.choices.oauth).toEqual([]);
   });

@@ -1,9 +1,11 @@
-import type { ProviderDescriptor } from "../types.js";
+import type { ItemDescriptor } from "../types.js";
 
-export const anthropic: ProviderDescriptor = {
+export const anthropic: ItemDescriptor = {
   id: "anthropic",
   label: "Anthropic",
   templates: "ai/anthropic",
+  ai: { baseUrlEnv: "ANTHROPIC_BASE_URL", apiKeyEnv: "ANTHROPIC_API_KEY" },
+  nextSteps: ["Set ANTHROPIC_API_KEY in .env for the chat to answer"],
   dependencies: ["@ai-sdk/anthropic"],
   env: [
     {

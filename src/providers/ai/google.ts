@@ -1,9 +1,11 @@
-import type { ProviderDescriptor } from "../types.js";
+import type { ItemDescriptor } from "../types.js";
 
-export const google: ProviderDescriptor = {
+export const google: ItemDescriptor = {
   id: "google",
   label: "Google Gemini",
   templates: "ai/google",
+  ai: { baseUrlEnv: "GOOGLE_GENERATIVE_AI_BASE_URL", apiKeyEnv: "GOOGLE_GENERATIVE_AI_API_KEY" },
+  nextSteps: ["Set GOOGLE_GENERATIVE_AI_API_KEY in .env for the chat to answer"],
   dependencies: ["@ai-sdk/google"],
   env: [
     {

@@ -1,10 +1,12 @@
-import type { ProviderDescriptor } from "../types.js";
+import type { ItemDescriptor } from "../types.js";
 
-export const openaiCompatible: ProviderDescriptor = {
+export const openaiCompatible: ItemDescriptor = {
   id: "openai-compatible",
   label: "OpenAI-compatible endpoint",
   hint: "any server that speaks OpenAI's chat completions, e.g. a local Ollama",
   templates: "ai/openai-compatible",
+  ai: { baseUrlEnv: "OPENAI_COMPATIBLE_BASE_URL", apiKeyEnv: "OPENAI_COMPATIBLE_API_KEY" },
+  nextSteps: ["Point OPENAI_COMPATIBLE_BASE_URL and OPENAI_COMPATIBLE_MODELS in .env at your endpoint (a local Ollama by default)"],
   dependencies: ["@ai-sdk/openai-compatible"],
   env: [
     {

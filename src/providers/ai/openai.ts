@@ -1,9 +1,11 @@
-import type { ProviderDescriptor } from "../types.js";
+import type { ItemDescriptor } from "../types.js";
 
-export const openai: ProviderDescriptor = {
+export const openai: ItemDescriptor = {
   id: "openai",
   label: "OpenAI",
   templates: "ai/openai",
+  ai: { baseUrlEnv: "OPENAI_BASE_URL", apiKeyEnv: "OPENAI_API_KEY" },
+  nextSteps: ["Set OPENAI_API_KEY in .env for the chat to answer"],
   dependencies: ["@ai-sdk/openai"],
   env: [
     {

@@ -1,11 +1,11 @@
-import type { ProviderDescriptor } from "../types.js";
+import type { ItemDescriptor } from "../types.js";
 
 export function defaultPostgresUrl(projectName: string): string {
   const database = projectName.replace(/^@[^/]+\//, "").replace(/[^a-z0-9_]/gi, "_");
   return `postgres://postgres@127.0.0.1:5432/${database}`;
 }
 
-export const postgres: ProviderDescriptor = {
+export const postgres: ItemDescriptor = {
   id: "postgres",
   label: "PostgreSQL",
   hint: "a server you run: DATABASE_URL points at it",

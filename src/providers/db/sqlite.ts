@@ -1,6 +1,6 @@
-import type { ProviderDescriptor } from "../types.js";
+import type { ItemDescriptor } from "../types.js";
 
-export const sqlite: ProviderDescriptor = {
+export const sqlite: ItemDescriptor = {
   id: "sqlite",
   label: "SQLite",
   hint: "embedded: one file under data/, nothing to start",

@@ -1,11 +1,21 @@
-import type { ProviderDescriptor } from "../types.js";
+import type { ItemDescriptor } from "../types.js";
 
-export const redis: ProviderDescriptor = {
+export const redis: ItemDescriptor = {
   id: "redis",
   label: "Redis",
   hint: "many app instances share one limit",
   templates: "ratelimit/redis",
   dependencies: ["ioredis"],
+  readme: [
+    {
+      title: "Where limits are counted",
+      body:
+        "In Redis (`REDIS_URL`), one atomic script per request, so every instance of the app shares one limit. If Redis\n" +
+        "is unreachable the app lets requests through uncounted with an `X-RateLimit-Warning` header and a logged\n" +
+        "warning; set `RATE_LIMIT_WHEN_STORE_DOWN=closed` to answer 503 instead.",
+    },
+  ],
+  nextSteps: ["Start Redis at REDIS_URL in .env (redis://127.0.0.1:6379 by default)"],
   env: [
     {
       name: "REDIS_URL",

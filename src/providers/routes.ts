@@ -1,0 +1,72 @@
+import type { ItemDescriptor } from "./types.js";
+
+/**
+ * The API routes every app has, each an item of its own: `create-craftjs add chats` restores its files. Its README rows
+ * come from here.
+ */
+export const routes = [
+  {
+    id: "auth",
+    label: "/api/auth/*",
+    hint: "Better Auth's handler: sign-up, sign-in, sessions, OAuth",
+    templates: "routes/auth",
+    routes: [
+      {
+        path: "/api/auth/*",
+        methods: "various",
+        auth: "public",
+        summary: "Better Auth: `sign-up/email`, `sign-in/email`, `sign-out`, `get-session`, OAuth",
+      },
+    ],
+  },
+  {
+    id: "health",
+    label: "/api/health",
+    hint: "a database round trip, for load balancers",
+    templates: "routes/health",
+    routes: [
+      {
+        path: "/api/health",
+        methods: "GET",
+        auth: "public",
+        summary: '`{ "ok": true }` after a database round trip, else 503',
+      },
+    ],
+  },
+  {
+    id: "chats",
+    label: "/api/chats",
+    hint: "list, read, rename and delete chats",
+    templates: "routes/chats",
+    routes: [
+      {
+        path: "/api/chats",
+        methods: "GET",
+        auth: "yes",
+        summary: "your chats, newest first; `?limit=1..100` and `?cursor=` (from the `X-Next-Cursor` header)",
+      },
+      {
+        path: "/api/chats/[id]",
+        methods: "GET, PATCH, DELETE",
+        auth: "yes",
+        summary: 'one chat with its messages (and token usage); rename it (`{ "title" }`); delete it',
+      },
+      { path: "/api/chats/[id]/messages", methods: "GET", auth: "yes", summary: "a chat's messages, oldest first" },
+    ],
+  },
+  {
+    id: "chat",
+    label: "/api/chat",
+    hint: "streamed AI answers, stored with their token usage",
+    templates: "routes/chat",
+    routes: [
+      {
+        path: "/api/chat",
+        methods: "POST",
+        auth: "yes",
+        summary:
+          "`{ messages, model?, chatId? }`: the answer, streamed as the AI SDK's UI message stream; `X-Chat-Id` names the chat",
+      },
+    ],
+  },
+] as const satisfies readonly ItemDescriptor[];
