@@ -1,0 +1,275 @@
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { execa } from "execa";
+import { beforeAll, describe, expect, it } from "vitest";
+import { hashContent, manifestSchema } from "../../src/manifest.js";
+import { cliEnv, ensureBuilt, fakeNpm, gitIdentity, pathWith, runCli } from "./support/cli.js";
+import { dotenv } from "./support/plan.js";
+import { useTempDirs } from "./support/temp.js";
+import { exists, snapshotTree } from "./support/tree.js";
+
+const tempDir = useTempDirs("craftjs-add-");
+const FIXTURE_0_1_0 = fileURLToPath(new URL("../fixtures/craftjs-0.1.0/", import.meta.url));
+
+beforeAll(ensureBuilt, 120_000);
+
+/** A project rendered by the CLI (no install, no git) with `flags`; returns its folder. */
+async function project(flags: string[] = ["--no-api-keys", "--oauth", "none"]): Promise<string> {
+  const cwd = await tempDir();
+  const result = await runCli(["app", "--no-install", "--no-git", ...flags], { cwd });
+  expect(result.exitCode, result.output).toBe(0);
+  return path.join(cwd, "app");
+}
+
+const add = (root: string, ...args: string[]) => runCli(["add", ...args], { cwd: root });
+const read = (root: string, file: string) => readFile(path.join(root, file), "utf8");
+const append = async (root: string, file: string, text: string) => writeFile(path.join(root, file), (await read(root, file)) + text);
+const manifestOf = async (root: string) => manifestSchema.parse(JSON.parse(await read(root, "craftjs.json")));
+
+/** The add --json result's action for each file it lists. */
+async function actions(root: string, ...args: string[]): Promise<Record<string, string>> {
+  const result = await add(root, ...args, "--json");
+  const parsed = JSON.parse(result.stdout) as { files: { path: string; action: string }[] };
+  return Object.fromEntries(parsed.files.map((file) => [file.path, file.action]));
+}
+
+describe("add: items and refusals", () => {
+  it("is refused with no craftjs.json in --cwd or above, changing nothing", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["add", "api-keys", "--cwd", cwd], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/No craftjs\.json in .* or any folder above it/);
+    expect(await snapshotTree(cwd)).toEqual({});
+  });
+
+  it("finds the project from a folder inside it", async () => {
+    const root = await project();
+    const result = await runCli(["add", "chats", "--cwd", "src/lib"], { cwd: root });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toContain(`Adding chats to ${root}`);
+  });
+
+  it("refuses an unknown item with the list of items, and a provider without its name", async () => {
+    const root = await project();
+    const unknown = await add(root, "stripe");
+    expect([unknown.exitCode, unknown.stderr]).toEqual([1, expect.stringMatching(/Unknown item "stripe"\.\nItems: auth, health, chats, chat, api-keys, /)]);
+    const bare = await add(root, "ratelimit");
+    expect([bare.exitCode, bare.stderr]).toEqual([1, expect.stringContaining("add ratelimit: it needs one of memory, redis")]);
+  });
+
+  it("refuses what conflicts with the project's choices: another database, two providers of one kind", async () => {
+    const root = await project();
+    const before = await snapshotTree(root);
+    const database = await add(root, "db", "postgres");
+    expect([database.exitCode, database.stderr]).toEqual([1, expect.stringContaining("this project uses db sqlite")]);
+    const twoAis = await add(root, "ai", "anthropic", "ai", "google");
+    expect([twoAis.exitCode, twoAis.stderr]).toEqual([1, expect.stringContaining("a project has one ai")]);
+    expect(await snapshotTree(root)).toEqual(before);
+  });
+
+  it("gives one JSON object for a refusal with --json", async () => {
+    const root = await project();
+    const result = await add(root, "db", "postgres", "--json");
+    expect(result.exitCode).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: false, error: expect.stringContaining("this project uses db sqlite") });
+  });
+
+  it("lists every item and marks what the project has", async () => {
+    const root = await project();
+    const result = await add(root, "--list", "--json");
+    const { items } = JSON.parse(result.stdout) as { items: { key: string; present: boolean }[] };
+    const present = items.filter((item) => item.present).map((item) => item.key);
+    expect(present).toEqual(["auth", "health", "chats", "chat", "db sqlite", "ai openai", "ratelimit memory"]);
+    expect(items.map((item) => item.key)).toEqual(expect.arrayContaining(["api-keys", "ratelimit redis", "oauth github", "ai anthropic"]));
+  });
+});
+
+describe("add: each file's state", () => {
+  it("creates, updates and merges, and records the new choices and hashes", async () => {
+    const root = await project();
+    await append(root, "src/lib/db/schema/index.ts", 'export * from "./my-tables";\n');
+    expect(await actions(root, "api-keys", "ratelimit", "redis", "--dry-run")).toMatchObject({
+      "src/lib/auth/api-keys.ts": "create",
+      "src/lib/auth/plugins.ts": "update",
+      "src/lib/ratelimit/counter.ts": "update",
+      "src/lib/db/schema/index.ts": "merge",
+      "package.json": "merge",
+    });
+    const result = await add(root, "api-keys", "ratelimit", "redis", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+
+    expect(await read(root, "src/lib/db/schema/index.ts")).toBe(
+      'export * from "./auth";\nexport * from "./chats";\nexport * from "./my-tables";\nexport * from "./api-keys";\n',
+    );
+    const manifest = await manifestOf(root);
+    expect(manifest.choices).toMatchObject({ apiKeys: true, ratelimit: "redis" });
+    expect(manifest.command).toContain("--api-keys --cors-origins none");
+    const counter = await read(root, "src/lib/ratelimit/counter.ts");
+    expect(manifest.files["src/lib/ratelimit/counter.ts"]).toEqual({ owner: "ratelimit redis", kind: "owned", hash: hashContent(counter) });
+    expect(manifest.files["src/lib/auth/api-keys.ts"]).toMatchObject({ owner: "api-keys", kind: "owned" });
+  });
+
+  it("keeps the user's dependency, script and env variable, and adds its own without touching theirs", async () => {
+    const root = await project();
+    const pkg = JSON.parse(await read(root, "package.json"));
+    pkg.dependencies["left-pad"] = "^1.3.0";
+    pkg.dependencies.zod = "^4.0.0";
+    pkg.scripts.lint = "eslint .";
+    await writeFile(path.join(root, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
+    await append(root, ".env", "MY_SETTING=kept\n");
+    const envBefore = await read(root, ".env");
+
+    const result = await add(root, "api-keys", "ratelimit", "redis", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toContain("zod: kept your ^4.0.0");
+    const after = JSON.parse(await read(root, "package.json"));
+    expect(after.dependencies).toMatchObject({ "left-pad": "^1.3.0", zod: "^4.0.0", ioredis: expect.any(String), "@better-auth/api-key": expect.any(String) });
+    expect(after.scripts.lint).toBe("eslint .");
+    const env = await read(root, ".env");
+    expect(env.startsWith(envBefore)).toBe(true);
+    expect(dotenv(env)).toMatchObject({ MY_SETTING: "kept", REDIS_URL: "redis://127.0.0.1:6379" });
+    expect(dotenv(await read(root, ".env.example"))).toHaveProperty("RATE_LIMIT_WHEN_STORE_DOWN");
+  });
+
+  it("refuses a conflicting edit with its diff, changing nothing; --force takes the new version and keeps <file>.orig", async () => {
+    const root = await project();
+    const counter = "src/lib/ratelimit/counter.ts";
+    const edited = (await read(root, counter)).replace("const windows = new Map", "const windows = /* mine */ new Map");
+    await writeFile(path.join(root, counter), edited);
+    const before = await snapshotTree(root);
+
+    const refused = await add(root, "ratelimit", "redis", "--no-install");
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stdout).toMatch(/conflict\s+src\/lib\/ratelimit\/counter\.ts/);
+    expect(refused.stdout).toContain("-const windows = /* mine */ new Map");
+    expect(refused.stderr).toContain("1 file conflicts with your edits");
+    expect(await snapshotTree(root)).toEqual(before);
+
+    const forced = await add(root, "ratelimit", "redis", "--no-install", "--force");
+    expect(forced.exitCode, forced.output).toBe(0);
+    expect(await read(root, `${counter}.orig`)).toBe(edited);
+    expect(await read(root, counter)).toContain('redis.call("INCR"');
+  });
+
+  it("recreates a deleted route file, then has nothing to do", async () => {
+    const root = await project();
+    const route = "src/app/api/chats/route.ts";
+    const original = await read(root, route);
+    await rm(path.join(root, route));
+    expect((await actions(root, "chats"))[route]).toBe("create");
+    expect(await read(root, route)).toBe(original);
+    const again = await add(root, "chats");
+    expect([again.exitCode, again.stdout]).toEqual([0, expect.stringContaining("Nothing to do")]);
+  });
+
+  it("leaves a file the user deleted alone when the item does not need it", async () => {
+    const root = await project();
+    await rm(path.join(root, "src/app/api/health/route.ts"));
+    const result = await add(root, "api-keys", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(await exists(path.join(root, "src/app/api/health/route.ts"))).toBe(false);
+  });
+
+  it("switches the AI provider, replacing its SDK when the user left it at the pinned version", async () => {
+    const root = await project();
+    const result = await add(root, "ai", "anthropic", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+    const { dependencies } = JSON.parse(await read(root, "package.json"));
+    expect(dependencies).toHaveProperty("@ai-sdk/anthropic");
+    expect(dependencies).not.toHaveProperty("@ai-sdk/openai");
+    expect(await read(root, "src/lib/ai/provider.ts")).toContain("@ai-sdk/anthropic");
+  });
+
+  it("deletes a file the CLI no longer writes when untouched, and keeps it when edited", async () => {
+    const root = await project();
+    const manifest = JSON.parse(await read(root, "craftjs.json"));
+    for (const [file, content] of [["src/old-untouched.ts", "old\n"], ["src/old-edited.ts", "old\n"]] as const) {
+      await writeFile(path.join(root, file), content);
+      manifest.files[file] = { owner: "core", kind: "owned", hash: hashContent(content) };
+    }
+    await writeFile(path.join(root, "craftjs.json"), JSON.stringify(manifest));
+    await append(root, "src/old-edited.ts", "mine\n");
+    expect(await actions(root, "chats")).toMatchObject({ "src/old-untouched.ts": "delete", "src/old-edited.ts": "keep" });
+    expect(await exists(path.join(root, "src/old-untouched.ts"))).toBe(false);
+    expect(await read(root, "src/old-edited.ts")).toBe("old\nmine\n");
+  });
+
+  it("changes nothing with --dry-run, and shows every diff with --diff", async () => {
+    const root = await project();
+    const before = await snapshotTree(root);
+    const result = await add(root, "api-keys", "--dry-run", "--diff");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toContain("Dry run: nothing is written");
+    expect(result.stdout).toContain('+export * from "./api-keys";');
+    expect(await snapshotTree(root)).toEqual(before);
+  });
+});
+
+describe("add: install and migrations", () => {
+  it("installs and generates a new, named migration when dependencies and the schema change", async () => {
+    const root = await project();
+    const npm = await fakeNpm(path.dirname(root));
+    const result = await runCli(["add", "api-keys"], { cwd: root, env: { PATH: pathWith(npm.binDir) } });
+    expect(result.exitCode, result.output).toBe(0);
+    expect((await npm.calls()).map((call) => call.args)).toEqual([
+      "install",
+      "run db:generate -- --name add_api_keys",
+      "run db:migrate",
+    ]);
+  });
+
+  it("runs nothing when a route's files are restored", async () => {
+    const root = await project();
+    const npm = await fakeNpm(path.dirname(root));
+    await rm(path.join(root, "src/app/api/chat/route.ts"));
+    const result = await runCli(["add", "chat"], { cwd: root, env: { PATH: pathWith(npm.binDir) } });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(await npm.calls()).toEqual([]);
+  });
+});
+
+describe("add: a project made by create-craftjs 0.1.0", () => {
+  async function fixtureCopy(): Promise<string> {
+    const root = path.join(await tempDir(), "craftjs-0.1.0");
+    await cp(FIXTURE_0_1_0, root, { recursive: true });
+    return root;
+  }
+
+  it("upgrades its manifest and takes add api-keys, bringing its untouched files to this version", async () => {
+    const root = await fixtureCopy();
+    const result = await add(root, "api-keys", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toContain("craftjs.json is from create-craftjs 0.1.0");
+    const manifest = await manifestOf(root);
+    expect(manifest).toMatchObject({ manifestVersion: 2, name: "craftjs-0.1.0", choices: { apiKeys: true } });
+    expect(await read(root, "src/lib/auth/server.ts")).toContain("plugins: authPlugins");
+    expect(await read(root, "src/lib/api/credentials.ts")).toContain("apiKeyCredential");
+  });
+
+  it("merges a file the user edited against the version its git history holds", async () => {
+    const root = await fixtureCopy();
+    const env = { GIT_CONFIG_GLOBAL: await gitIdentity(path.dirname(root)) };
+    const git = (...args: string[]) => execa("git", args, { cwd: root, env: cliEnv(env), extendEnv: false });
+    await git("init", "--quiet");
+    await git("add", "-A");
+    await git("commit", "--quiet", "-m", "Initial commit from create-craftjs");
+    const server = "src/lib/auth/server.ts";
+    await writeFile(path.join(root, server), (await read(root, server)).replace("emailAndPassword: { enabled: true }", "emailAndPassword: { enabled: true, autoSignIn: false }"));
+
+    const result = await add(root, "api-keys", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toMatch(/merge\s+src\/lib\/auth\/server\.ts \(your edits kept\)/);
+    const merged = await read(root, server);
+    expect(merged).toContain("autoSignIn: false");
+    expect(merged).toContain("plugins: authPlugins");
+  });
+
+  it("refuses an edited file it has no base for (no git history), showing the diff", async () => {
+    const root = await fixtureCopy();
+    await append(root, "src/lib/auth/server.ts", "// mine\n");
+    const result = await add(root, "api-keys", "--no-install");
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/conflict\s+src\/lib\/auth\/server\.ts \(you edited it, and the version the CLI wrote is not at hand/);
+  });
+});
