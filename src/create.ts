@@ -64,10 +64,21 @@ export async function create(given: Partial<Record<OptionKey, unknown>>): Promis
   const nextSteps = finishCommands(plan, options, steps);
 
   if (options.json) {
-    const result = { ok: true, directory: plan.directory, name: plan.name, choices: plan.choices, files: plan.files.length, steps, git, nextSteps };
+    const result = {
+      ok: true,
+      directory: plan.directory,
+      name: plan.name,
+      choices: plan.choices,
+      files: plan.files.length,
+      steps,
+      git,
+      nextSteps,
+      setup: plan.nextSteps,
+    };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
-    reporter.info(`\n${pc.green("Done.")} Next steps:\n${nextSteps.map((line) => `  ${line}`).join("\n")}`);
+    const setup = plan.nextSteps.length ? `\nTo use everything you chose:\n${plan.nextSteps.map((line) => `  ${line}`).join("\n")}` : "";
+    reporter.info(`\n${pc.green("Done.")} Next steps:\n${nextSteps.map((line) => `  ${line}`).join("\n")}${setup}`);
   }
   return 0;
 }

@@ -8,7 +8,7 @@ export function planSummary(plan: Plan) {
     name: plan.name,
     choices: plan.choices,
     providers: plan.providers,
-    files: plan.files.map((file) => ({ path: file.path, bytes: Buffer.byteLength(file.content) })),
+    files: plan.files.map((file) => ({ path: file.path, owner: file.owner, kind: file.kind, bytes: Buffer.byteLength(file.content) })),
     dependencies: plan.dependencies,
     devDependencies: plan.devDependencies,
     env: plan.env.map((variable) => variable.name),
@@ -23,7 +23,7 @@ export function describePlan(plan: Plan): string {
   return [
     `${pc.bold("Dry run:")} nothing is written. ${plan.name} → ${plan.directory}`,
     section("Choices", Object.entries(plan.choices).map(([key, value]) => `${key}: ${String(value)}`)),
-    section(`Files (${plan.files.length})`, plan.files.map((file) => file.path)),
+    section(`Files (${plan.files.length})`, plan.files.map((file) => `${file.path.padEnd(48)} ${pc.dim(`${file.owner}, ${file.kind}`)}`)),
     section("Dependencies", deps(plan.dependencies)),
     section("Dev dependencies", deps(plan.devDependencies)),
     section("Environment variables", plan.env.map((variable) => variable.name)),

@@ -123,7 +123,7 @@ export function renderProject(name: string, choices: Choices, extra: { databaseU
   merged(".env", renderEnv(env, { name, options: { ...choices, ...extra } }));
   const written = [...files.values()];
   const manifest = buildManifest(name, choices, written);
-  written.push({ path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n`, owner: "core", kind: "merged" });
+  written.push({ path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n`, owner: "core", kind: "owned" });
 
   return {
     name,

@@ -4,6 +4,9 @@ import path from "node:path";
 import { CliError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
 
+/** What the writer needs of a planned file. */
+export type FileToWrite = Pick<PlannedFile, "path" | "content">;
+
 /** Files that may already sit in a target directory without making it "non-empty". */
 const HARMLESS = new Set([".git", ".DS_Store", "Thumbs.db", "LICENSE", "LICENSE.md", ".idea", ".vscode", ".gitattributes"]);
 
@@ -70,7 +73,7 @@ export function discardPendingWrite(): void {
  * existing one file by file, with the files it replaces kept aside until the end and restored on failure (files the
  * plan does not name are never touched). A failure at any point leaves the target as it was.
  */
-export async function writeAtomically(directory: string, files: readonly PlannedFile[]): Promise<void> {
+export async function writeAtomically(directory: string, files: readonly FileToWrite[]): Promise<void> {
   const createdParents = await createMissingFolders(path.dirname(directory));
   const parent = path.dirname(directory);
   const staging = await mkdtemp(path.join(parent, `.${path.basename(directory)}.craftjs-`)).catch(
@@ -115,7 +118,7 @@ async function removeFolders(folders: readonly string[]): Promise<void> {
   for (const folder of [...folders].reverse()) await rmdir(folder).catch(() => {});
 }
 
-async function writeFiles(root: string, files: readonly PlannedFile[]): Promise<void> {
+async function writeFiles(root: string, files: readonly FileToWrite[]): Promise<void> {
   const folders = new Set(files.map((file) => path.dirname(path.join(root, file.path))));
   await settleAll([...folders].map((folder) => mkdir(folder, { recursive: true })));
   await settleAll(files.map((file) => writeFile(path.join(root, file.path), file.content)));
@@ -128,7 +131,7 @@ async function settleAll(operations: Promise<unknown>[]): Promise<void> {
 }
 
 /** Moves each planned file into an existing target, undoing every move if one fails. */
-async function mergeFiles(from: string, to: string, aside: string, files: readonly PlannedFile[]): Promise<void> {
+async function mergeFiles(from: string, to: string, aside: string, files: readonly FileToWrite[]): Promise<void> {
   const undo: (() => Promise<void>)[] = [];
   try {
     for (const file of files) {

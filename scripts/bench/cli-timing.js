@@ -1,4 +1,5 @@
-// Section 1: median wall time of `create-craftjs --help` and of a full render (no install, migrations or git).
+// Section 1: median wall time of `create-craftjs --help`, of a full render (no install, migrations or git), and of
+// `create-craftjs add` restoring a deleted route and finding nothing to do.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,13 @@ export function benchCli({ cli, runs, workDir }) {
     for (const db of ["sqlite", "postgres"]) {
       time(cli, runs, `render --db ${db} --no-install --no-git`, (i) => [`app-${db}-${i}`, "--db", db, "--no-install", "--no-migrate", "--no-git"], renderDir);
     }
+    const project = path.join(renderDir, "app-sqlite-0");
+    const route = path.join(project, "src", "app", "api", "chats", "route.ts");
+    time(cli, runs, "add chats (restores a deleted route)", () => {
+      rmSync(route);
+      return ["add", "chats", "--yes"];
+    }, project);
+    time(cli, runs, "add chats (nothing to do)", () => ["add", "chats", "--yes"], project);
   } finally {
     rmSync(renderDir, { recursive: true, force: true });
   }

@@ -10,6 +10,11 @@ export interface Combination {
   apiKeys: boolean;
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
+  /**
+   * Scaffold without these items, with the choices in `scaffoldedWith`, then bring each in with `create-craftjs add`
+   * (one run each) before the rest of the suite proves the result.
+   */
+  added?: { items: string[][]; scaffoldedWith: Partial<Pick<Combination, "ratelimit" | "apiKeys">> };
 }
 
 export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
@@ -18,16 +23,29 @@ export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 export const combinations: Combination[] = [
   { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", apiKeys: true, defaults: true },
   { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", apiKeys: true },
-  { name: "sqlite-google-redis", db: "sqlite", ai: "google", ratelimit: "redis", apiKeys: false },
+  {
+    name: "sqlite-google-added",
+    db: "sqlite",
+    ai: "google",
+    ratelimit: "redis",
+    apiKeys: true,
+    added: { items: [["api-keys"], ["ratelimit", "redis"]], scaffoldedWith: { ratelimit: "memory", apiKeys: false } },
+  },
   { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", apiKeys: true },
 ];
 
-/** The CLI flags that generate a combination. */
+/** The choices a combination is scaffolded with (before anything is added). */
+export function scaffoldedChoices(combination: Combination): Combination {
+  return { ...combination, ...combination.added?.scaffoldedWith };
+}
+
+/** The CLI flags that generate a combination (without what `add` brings later). */
 export function flagsOf(combination: Combination): string[] {
   if (combination.defaults) return [];
+  const scaffolded = scaffoldedChoices(combination);
   return [
-    ...["--db", combination.db, "--ai", combination.ai, "--ratelimit", combination.ratelimit],
-    ...(combination.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
+    ...["--db", scaffolded.db, "--ai", scaffolded.ai, "--ratelimit", scaffolded.ratelimit],
+    ...(scaffolded.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
     ...["--cors-origins", EXTRA_CORS_ORIGIN],
   ];
 }

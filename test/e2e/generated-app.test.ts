@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { flagsOf, selectedCombinations, servicesOf } from "./combinations.js";
+import { flagsOf, scaffoldedChoices, selectedCombinations, servicesOf } from "./combinations.js";
+import { addSteps } from "./steps/add.js";
 import { apiKeySteps } from "./steps/api-keys.js";
 import { chatSteps } from "./steps/chat.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
@@ -13,13 +13,13 @@ import { foundationSteps } from "./steps/foundation.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
 import { startFakeProvider } from "./support/fake-providers.js";
+import { CLI } from "./support/cli.js";
 import { Browser } from "./support/http.js";
 import { Pipeline } from "./support/pipeline.js";
 import { run, startApp } from "../../scripts/lib/local-app.js";
 import { missingServices } from "./support/services.js";
 import { Suite } from "./support/suite.js";
 
-const CLI = fileURLToPath(new URL("../../bin/create-craftjs.js", import.meta.url));
 const KEEP = Boolean(process.env.CRAFTJS_E2E_KEEP);
 /** An app a previous run kept (CRAFTJS_E2E_KEEP=1): the suite skips scaffolding and runs the later steps on it. */
 const REUSE = process.env.CRAFTJS_E2E_APP;
@@ -72,11 +72,12 @@ for (const combination of selectedCombinations()) {
       });
       expect(result.exitCode, result.all).toBe(0);
       const manifest = JSON.parse(await readFile(path.join(suite.appDir, "craftjs.json"), "utf8"));
+      const scaffolded = scaffoldedChoices(combination);
       expect(manifest.choices).toMatchObject({
-        db: combination.db,
-        ai: combination.ai,
-        ratelimit: combination.ratelimit,
-        apiKeys: combination.apiKeys,
+        db: scaffolded.db,
+        ai: scaffolded.ai,
+        ratelimit: scaffolded.ratelimit,
+        apiKeys: scaffolded.apiKeys,
       });
       expect(existsSync(path.join(suite.appDir, "node_modules", "next"))).toBe(true);
       expect(existsSync(path.join(suite.appDir, "drizzle", "0000_init.sql"))).toBe(true);
@@ -86,6 +87,8 @@ for (const combination of selectedCombinations()) {
         expect(log.stdout).toContain("Initial commit from create-craftjs");
       }
     });
+
+    if (combination.added && !REUSE) addSteps(suite, combination.added.items);
 
     suite.pipeline.step("typechecks", async () => {
       await npm("run", "typecheck");

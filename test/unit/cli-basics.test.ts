@@ -80,8 +80,10 @@ describe("--dry-run", () => {
     expect(result.exitCode).toBe(0);
     expect(await readdir(cwd)).toEqual([]);
     expect(result.stdout).toMatch(/nothing is written/);
-    expect(result.stdout).toMatch(/Files \(\d+\)[\s\S]*\n {2}package\.json\n/);
-    expect(result.stdout).toMatch(/\n {2}craftjs\.json\n/);
+    expect(result.stdout).toMatch(/Files \(\d+\)[\s\S]*\n {2}package\.json +core, merged\n/);
+    expect(result.stdout).toMatch(/\n {2}craftjs\.json +core, owned\n/);
+    expect(result.stdout).toMatch(/\n {2}src\/app\/api\/chats\/route\.ts +chats, owned\n/);
+    expect(result.stdout).toMatch(/\n {2}src\/lib\/auth\/plugins\.ts +core, aggregate\n/);
     expect(result.stdout).toMatch(/Dependencies[\s\S]*@libsql\/client@\d+\.\d+\.\d+/);
     expect(result.stdout).toMatch(/Commands\n {2}npm install\n {2}npm run db:generate -- --name init\n {2}npm run db:migrate/);
   });

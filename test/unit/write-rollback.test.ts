@@ -2,7 +2,7 @@ import * as fs from "node:fs/promises";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PlannedFile } from "../../src/plan.js";
+import type { FileToWrite } from "../../src/write.js";
 import { writeAtomically } from "../../src/write.js";
 import { useTempDirs } from "./support/temp.js";
 import { snapshotTree, stagingLeftovers } from "./support/tree.js";
@@ -34,7 +34,7 @@ function failMoveNumber(n: number): void {
   });
 }
 
-const files: PlannedFile[] = [
+const files: FileToWrite[] = [
   { path: "README.md", content: "# new\n" },
   { path: "package.json", content: '{ "name": "app" }\n' },
   { path: "src/index.ts", content: "export {};\n" },

@@ -3,7 +3,7 @@ import { chmod, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/errors.js";
-import type { PlannedFile } from "../../src/plan.js";
+import type { FileToWrite } from "../../src/write.js";
 import { assertWritableParent, inspectTarget, writeAtomically } from "../../src/write.js";
 import { isRoot } from "./support/cli.js";
 import { useTempDirs } from "./support/temp.js";
@@ -11,7 +11,7 @@ import { exists, listFiles, snapshotTree, stagingLeftovers, writeTree } from "./
 
 const tempDir = useTempDirs("craftjs-write-");
 
-const files: PlannedFile[] = [
+const files: FileToWrite[] = [
   { path: "package.json", content: '{ "name": "app" }\n' },
   { path: ".gitignore", content: "node_modules/\n" },
   { path: "src/app/page.tsx", content: "export default function Page() { return null; }\n" },
@@ -19,7 +19,7 @@ const files: PlannedFile[] = [
 ];
 
 /** Two planned files that cannot both exist: `a` as a file and `a` as the folder of `a/b`. */
-const impossible: PlannedFile[] = [...files, { path: "a", content: "a file" }, { path: "a/b", content: "inside a folder" }];
+const impossible: FileToWrite[] = [...files, { path: "a", content: "a file" }, { path: "a/b", content: "inside a folder" }];
 
 describe("writeAtomically", () => {
   it("creates a new directory holding exactly the planned files, with their content", async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import { findProvider } from "../../../src/providers/index.js";
 import type { Combination } from "../combinations.js";
 import { type AppDatabase, setPlan } from "./database.js";
 import type { FakeProvider } from "./fake-providers.js";
@@ -41,13 +42,8 @@ export class Suite {
   /** The env the app runs with in the suite: its AI provider pointed at the fake, a short provider timeout. */
   serverEnv(extra: Record<string, string> = {}): Record<string, string> {
     const provider = this.provider!;
-    const [baseUrlVar, keyVar] = {
-      openai: ["OPENAI_BASE_URL", "OPENAI_API_KEY"],
-      anthropic: ["ANTHROPIC_BASE_URL", "ANTHROPIC_API_KEY"],
-      google: ["GOOGLE_GENERATIVE_AI_BASE_URL", "GOOGLE_GENERATIVE_AI_API_KEY"],
-      "openai-compatible": ["OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_KEY"],
-    }[provider.kind];
-    return { [baseUrlVar!]: provider.baseUrl, [keyVar!]: "test-key", AI_TIMEOUT_MS: "3000", ...extra };
+    const { baseUrlEnv, apiKeyEnv } = findProvider("ai", provider.kind).ai!;
+    return { [baseUrlEnv]: provider.baseUrl, [apiKeyEnv]: "test-key", AI_TIMEOUT_MS: "3000", ...extra };
   }
 
   /** Another instance of the same built app (same database, same rate-limit store), stopped with the suite. */
