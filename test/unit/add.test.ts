@@ -1,16 +1,15 @@
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashContent, manifestSchema } from "../../src/manifest.js";
 import { cliEnv, ensureBuilt, fakeNpm, gitIdentity, pathWith, runCli } from "./support/cli.js";
+import { projectFrom0_1_0 } from "./support/fixture.js";
 import { dotenv } from "./support/plan.js";
 import { useTempDirs } from "./support/temp.js";
 import { exists, snapshotTree } from "./support/tree.js";
 
 const tempDir = useTempDirs("craftjs-add-");
-const FIXTURE_0_1_0 = fileURLToPath(new URL("../fixtures/craftjs-0.1.0/", import.meta.url));
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -232,7 +231,7 @@ describe("add: install and migrations", () => {
 describe("add: a project made by create-craftjs 0.1.0", () => {
   async function fixtureCopy(): Promise<string> {
     const root = path.join(await tempDir(), "craftjs-0.1.0");
-    await cp(FIXTURE_0_1_0, root, { recursive: true });
+    await projectFrom0_1_0(root);
     return root;
   }
 
