@@ -1,5 +1,6 @@
 import path from "node:path";
 import fs from "fs-extra";
+import { CliError } from "../errors.js";
 import { buildManifest, type FileKind, hashContent, type Manifest, MANIFEST_FILE } from "../manifest.js";
 import type { Choices } from "../options.js";
 import { migrationSteps, type PlannedFile, type PlannedStep, type Rendering, renderProject } from "../plan.js";
@@ -85,6 +86,7 @@ export async function planAdd(project: Project, items: RequestedItem[]): Promise
         continue;
       }
       if (file.path === "package.json") {
+        assertValidJson(before, path.join(root, file.path));
         const merged = mergePackageJson(before, JSON.parse(previousByPath.get(file.path)!.content), JSON.parse(file.content));
         ({ changes: dependencies, scriptsAdded } = merged);
         setAction(change, "merge", merged.content);
@@ -242,7 +244,16 @@ async function readIfPresent(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    throw new CliError(`Cannot read ${file} (${code ?? (error as Error).message}). Nothing was changed.`);
+  }
+}
+
+function assertValidJson(content: string, where: string): void {
+  try {
+    JSON.parse(content);
+  } catch (error) {
+    throw new CliError(`${where} is not valid JSON (${(error as Error).message}). Fix it and run add again; nothing was changed.`);
   }
 }

@@ -74,6 +74,21 @@ describe("add: items and refusals", () => {
     expect(JSON.parse(result.stdout)).toEqual({ ok: false, error: expect.stringContaining("this project uses db sqlite") });
   });
 
+  it("refuses a package.json that is not JSON, and a project made by a newer CLI, changing nothing", async () => {
+    const root = await project();
+    await writeFile(path.join(root, "package.json"), "{ broken");
+    const before = await snapshotTree(root);
+    const broken = await add(root, "api-keys");
+    expect([broken.exitCode, broken.stderr]).toEqual([1, expect.stringMatching(/package\.json is not valid JSON .*nothing was changed/)]);
+    expect(broken.stderr).not.toMatch(/\n\s+at /);
+
+    const manifest = JSON.parse(await read(root, "craftjs.json"));
+    await writeFile(path.join(root, "craftjs.json"), JSON.stringify({ ...manifest, cliVersion: "99.0.0" }));
+    const newer = await add(root, "chats");
+    expect([newer.exitCode, newer.stderr]).toEqual([1, expect.stringContaining("npx create-craftjs@99.0.0 add")]);
+    expect(await snapshotTree(root)).toEqual({ ...before, "craftjs.json": expect.any(String) });
+  });
+
   it("lists every item and marks what the project has", async () => {
     const root = await project();
     const result = await add(root, "--list", "--json");
