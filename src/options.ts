@@ -92,6 +92,11 @@ const optionsObject = z.object({
       },
     }),
     ai: providerOption("ai", { flag: "--ai <name>", description: "AI provider", prompt: { message: "Which AI provider?" } }),
+    payments: providerOption("payments", {
+      flag: "--payments <name>",
+      description: "Payment provider for plans and subscriptions, or none",
+      prompt: { message: "Which payment provider?" },
+    }),
     ratelimit: providerOption("ratelimit", {
       flag: "--ratelimit <store>",
       description: "Rate-limit store",

@@ -99,6 +99,7 @@ export function renderProject(name: string, choices: Choices, extra: { databaseU
     authPlugins: descriptors.flatMap((item) => item.authPlugins ?? []),
     credentials: descriptors.flatMap((item) => item.credentials ?? []).sort((a, b) => a.order - b.order),
     socialProviders: descriptors.flatMap((item) => item.socialProviders ?? []),
+    errorCodes: descriptors.flatMap((item) => item.errorCodes ?? []),
     routes: descriptors.flatMap((item) => item.routes ?? []),
     readme: descriptors.flatMap((item) => item.readme ?? []),
   };
@@ -110,7 +111,7 @@ export function renderProject(name: string, choices: Choices, extra: { databaseU
     files.set(file.path, file);
   };
   for (const item of items) {
-    for (const template of item.descriptor.templates ? loadTemplateFolder(item.descriptor.templates) : []) {
+    for (const template of [item.descriptor.templates ?? []].flat().flatMap(loadTemplateFolder)) {
       add({ path: template.target, content: template.render(data), owner: item.key, kind: "owned" });
     }
   }

@@ -17,6 +17,11 @@ export const versions = {
   "@ai-sdk/google": "3.0.141",
   "@ai-sdk/openai-compatible": "2.0.92",
   ioredis: "5.9.2",
+  // Payments: the last majors that still run on Node 20 (@polar-sh/sdk 1.x needs Node 22).
+  stripe: "23.1.0",
+  "@polar-sh/sdk": "0.47.1",
+  dodopayments: "2.52.0",
+  standardwebhooks: "1.1.1",
   "drizzle-orm": "0.45.4",
   "drizzle-kit": "0.31.11",
   "@libsql/client": "0.18.0",

@@ -30,7 +30,10 @@ export function parseItems(words: readonly string[]): RequestedItem[] {
     else if ((categories as string[]).includes(word)) {
       const category = word as Category;
       const id = words[++index];
-      const ids = providers[category].map((provider) => provider.id);
+      const ids = providers[category].map((provider) => provider.id).filter((candidate) => candidate !== "none");
+      if (id === "none") {
+        throw new CliError(`add brings things in: it does not take ${category} out. Remove its files by hand (craftjs.json lists them).`);
+      }
       if (!id || !ids.includes(id)) {
         const got = id ? `"${id}" is not one of` : "it needs one of";
         throw new CliError(`add ${category}: ${got} ${ids.join(", ")}.\n  Example: create-craftjs add ${category} ${ids.at(-1)}`);
@@ -91,7 +94,7 @@ export function listItems(choices?: Choices): ListedItem[] {
       return { key: id, group: "feature" as const, label: descriptor.label, hint: descriptor.hint, present: present(id) };
     }),
     ...categories.flatMap((category) =>
-      providers[category].map((provider) => {
+      providers[category].filter((provider) => provider.id !== "none").map((provider) => {
         const key = `${category} ${provider.id}`;
         return { key, group: "provider" as const, label: provider.label, hint: provider.hint, present: present(key) };
       }),

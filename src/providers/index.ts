@@ -8,6 +8,10 @@ import { sqlite } from "./db/sqlite.js";
 import { apiKeys } from "./features/api-keys.js";
 import { github } from "./oauth/github.js";
 import { googleOAuth } from "./oauth/google.js";
+import { dodo } from "./payments/dodo.js";
+import { noPayments } from "./payments/none.js";
+import { polar } from "./payments/polar.js";
+import { stripe } from "./payments/stripe.js";
 import { memory } from "./ratelimit/memory.js";
 import { redis } from "./ratelimit/redis.js";
 import { routes } from "./routes.js";
@@ -21,6 +25,7 @@ import type { ItemDescriptor } from "./types.js";
 export const providers = {
   db: [sqlite, postgres],
   ai: [openai, anthropic, google, openaiCompatible],
+  payments: [stripe, polar, dodo, noPayments],
   ratelimit: [memory, redis],
   oauth: [github, googleOAuth],
 } as const satisfies Record<string, readonly ItemDescriptor[]>;
@@ -36,6 +41,7 @@ export const categories = Object.keys(providers) as Category[];
 export const addPolicy: Record<Category, { kind: "switch" | "extend" | "fixed"; why?: string }> = {
   db: { kind: "fixed", why: "the database holds your data: moving it to another one is a migration add cannot make" },
   ai: { kind: "switch" },
+  payments: { kind: "switch" },
   ratelimit: { kind: "switch" },
   oauth: { kind: "extend" },
 };

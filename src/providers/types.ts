@@ -36,11 +36,17 @@ export interface SocialProviderContribution {
   clientSecretEnv: string;
 }
 
+/** An error code a feature's routes answer with. */
+export interface ErrorCodeContribution {
+  code: string;
+  status: number;
+}
+
 /** One row of the README's API table. */
 export interface RouteDoc {
   path: string;
   methods: string;
-  auth: "public" | "yes";
+  auth: "public" | "yes" | "signature";
   summary: string;
 }
 
@@ -76,8 +82,8 @@ export interface ItemDescriptor {
   id: string;
   label: string;
   hint?: string;
-  /** Folder under templates/ whose files it owns, if any. */
-  templates?: string;
+  /** Folders under templates/ whose files it owns, if any (a provider may share one with its siblings). */
+  templates?: string | readonly string[];
   dependencies?: readonly Dependency[];
   devDependencies?: readonly Dependency[];
   env?: readonly EnvVar[];
@@ -90,6 +96,7 @@ export interface ItemDescriptor {
   /** Ways a request can authenticate, each a module export implementing the app's `Credential`. */
   credentials?: readonly CredentialContribution[];
   socialProviders?: readonly SocialProviderContribution[];
+  errorCodes?: readonly ErrorCodeContribution[];
   /** The API routes it serves, for the README. */
   routes?: readonly RouteDoc[];
   readme?: readonly ReadmeSection[];

@@ -1,3 +1,4 @@
+import type { PaymentsKind } from "./support/fake-payments/index.js";
 import type { ProviderKind } from "./support/fake-providers.js";
 import type { Service } from "./support/services.js";
 
@@ -7,6 +8,7 @@ export interface Combination {
   db: "sqlite" | "postgres";
   ai: ProviderKind;
   ratelimit: "memory" | "redis";
+  payments: PaymentsKind | "none";
   apiKeys: boolean;
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
@@ -14,24 +16,28 @@ export interface Combination {
    * Scaffold without these items, with the choices in `scaffoldedWith`, then bring each in with `create-craftjs add`
    * (one run each) before the rest of the suite proves the result.
    */
-  added?: { items: string[][]; scaffoldedWith: Partial<Pick<Combination, "ratelimit" | "apiKeys">> };
+  added?: { items: string[][]; scaffoldedWith: Partial<Pick<Combination, "ratelimit" | "apiKeys" | "payments">> };
 }
 
 export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 
 /** Add a provider combination here and the whole suite runs against it. */
 export const combinations: Combination[] = [
-  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", apiKeys: true, defaults: true },
-  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", apiKeys: true },
+  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", apiKeys: true, defaults: true },
+  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", apiKeys: true },
   {
     name: "sqlite-google-added",
     db: "sqlite",
     ai: "google",
     ratelimit: "redis",
+    payments: "stripe",
     apiKeys: true,
-    added: { items: [["api-keys"], ["ratelimit", "redis"]], scaffoldedWith: { ratelimit: "memory", apiKeys: false } },
+    added: {
+      items: [["api-keys"], ["ratelimit", "redis"], ["payments", "stripe"]],
+      scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none" },
+    },
   },
-  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", apiKeys: true },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", apiKeys: true },
 ];
 
 /** The choices a combination is scaffolded with (before anything is added). */
@@ -44,7 +50,7 @@ export function flagsOf(combination: Combination): string[] {
   if (combination.defaults) return [];
   const scaffolded = scaffoldedChoices(combination);
   return [
-    ...["--db", scaffolded.db, "--ai", scaffolded.ai, "--ratelimit", scaffolded.ratelimit],
+    ...["--db", scaffolded.db, "--ai", scaffolded.ai, "--ratelimit", scaffolded.ratelimit, "--payments", scaffolded.payments],
     ...(scaffolded.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
     ...["--cors-origins", EXTRA_CORS_ORIGIN],
   ];

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect } from "vitest";
 import { flagsOf, scaffoldedChoices, selectedCombinations, servicesOf } from "./combinations.js";
 import { addSteps } from "./steps/add.js";
 import { apiKeySteps } from "./steps/api-keys.js";
+import { billingSteps } from "./steps/billing.js";
 import { chatSteps } from "./steps/chat.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
 import { foundationSteps } from "./steps/foundation.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
+import { startFakePayments } from "./support/fake-payments/index.js";
 import { startFakeProvider } from "./support/fake-providers.js";
 import { CLI } from "./support/cli.js";
 import { Browser } from "./support/http.js";
@@ -35,6 +37,7 @@ for (const combination of selectedCombinations()) {
 
     beforeAll(async () => {
       suite.provider = await startFakeProvider(combination.ai);
+      if (combination.payments !== "none") suite.payments = await startFakePayments(combination.payments);
       if (REUSE) {
         suite.appDir = path.resolve(REUSE);
         const env = await readFile(path.join(suite.appDir, ".env"), "utf8");
@@ -53,6 +56,7 @@ for (const combination of selectedCombinations()) {
     afterAll(async () => {
       await suite.stopApps();
       await suite.provider?.close();
+      await suite.payments?.close();
       if (KEEP || REUSE) console.log(`[e2e ${combination.name}] kept the app (and its database) at ${suite.appDir}`);
       else {
         await dropDatabase?.();
@@ -78,6 +82,7 @@ for (const combination of selectedCombinations()) {
         ai: scaffolded.ai,
         ratelimit: scaffolded.ratelimit,
         apiKeys: scaffolded.apiKeys,
+        payments: scaffolded.payments,
       });
       expect(existsSync(path.join(suite.appDir, "node_modules", "next"))).toBe(true);
       expect(existsSync(path.join(suite.appDir, "drizzle", "0000_init.sql"))).toBe(true);
@@ -113,6 +118,7 @@ for (const combination of selectedCombinations()) {
     if (combination.apiKeys) apiKeySteps(suite);
     rateLimitSteps(suite);
     chatSteps(suite);
+    if (combination.payments !== "none") billingSteps(suite);
     corsSteps(suite);
     if (combination.defaults) developmentCorsSteps(suite);
   });

@@ -14,7 +14,7 @@ const tempDir = useTempDirs("craftjs-add-");
 beforeAll(ensureBuilt, 120_000);
 
 /** A project rendered by the CLI (no install, no git) with `flags`; returns its folder. */
-async function project(flags: string[] = ["--no-api-keys", "--oauth", "none"]): Promise<string> {
+async function project(flags: string[] = ["--no-api-keys", "--oauth", "none", "--payments", "none"]): Promise<string> {
   const cwd = await tempDir();
   const result = await runCli(["app", "--no-install", "--no-git", ...flags], { cwd });
   expect(result.exitCode, result.output).toBe(0);
@@ -55,6 +55,8 @@ describe("add: items and refusals", () => {
     expect([unknown.exitCode, unknown.stderr]).toEqual([1, expect.stringMatching(/Unknown item "stripe"\.\nItems: auth, health, chats, chat, api-keys, /)]);
     const bare = await add(root, "ratelimit");
     expect([bare.exitCode, bare.stderr]).toEqual([1, expect.stringContaining("add ratelimit: it needs one of memory, redis")]);
+    const none = await add(root, "payments", "none");
+    expect([none.exitCode, none.stderr]).toEqual([1, expect.stringContaining("it does not take payments out")]);
   });
 
   it("refuses what conflicts with the project's choices: another database, two providers of one kind", async () => {
@@ -95,7 +97,8 @@ describe("add: items and refusals", () => {
     const { items } = JSON.parse(result.stdout) as { items: { key: string; present: boolean }[] };
     const present = items.filter((item) => item.present).map((item) => item.key);
     expect(present).toEqual(["auth", "health", "chats", "chat", "db sqlite", "ai openai", "ratelimit memory"]);
-    expect(items.map((item) => item.key)).toEqual(expect.arrayContaining(["api-keys", "ratelimit redis", "oauth github", "ai anthropic"]));
+    expect(items.map((item) => item.key)).toEqual(expect.arrayContaining(["api-keys", "ratelimit redis", "oauth github", "ai anthropic", "payments polar"]));
+    expect(items.map((item) => item.key)).not.toContain("payments none");
   });
 });
 
@@ -233,6 +236,19 @@ describe("add: install and migrations", () => {
     ]);
   });
 
+  it("brings billing into a project without payments: its routes, its tables through a new migration, its SDK", async () => {
+    const root = await project();
+    const npm = await fakeNpm(path.dirname(root));
+    const result = await runCli(["add", "payments", "stripe"], { cwd: root, env: { PATH: pathWith(npm.binDir) } });
+    expect(result.exitCode, result.output).toBe(0);
+    expect((await npm.calls()).map((call) => call.args)).toEqual(["install", "run db:generate -- --name add_payments_stripe", "run db:migrate"]);
+    expect(await exists(path.join(root, "src/app/api/webhooks/[provider]/route.ts"))).toBe(true);
+    expect(await read(root, "src/lib/db/schema/index.ts")).toContain('export * from "./billing"');
+    expect(JSON.parse(await read(root, "package.json")).dependencies).toHaveProperty("stripe");
+    expect(dotenv(await read(root, ".env.example"))).toHaveProperty("STRIPE_WEBHOOK_SECRET");
+    expect((await manifestOf(root)).choices.payments).toBe("stripe");
+  });
+
   it("runs nothing when a route's files are restored", async () => {
     const root = await project();
     const npm = await fakeNpm(path.dirname(root));
@@ -256,7 +272,8 @@ describe("add: a project made by create-craftjs 0.1.0", () => {
     expect(result.exitCode, result.output).toBe(0);
     expect(result.stdout).toContain("craftjs.json is from create-craftjs 0.1.0");
     const manifest = await manifestOf(root);
-    expect(manifest).toMatchObject({ manifestVersion: 2, name: "craftjs-0.1.0", choices: { apiKeys: true } });
+    // 0.1.0 had no payments: its project has none, not today's default.
+    expect(manifest).toMatchObject({ manifestVersion: 2, name: "craftjs-0.1.0", choices: { apiKeys: true, payments: "none" } });
     expect(await read(root, "src/lib/auth/server.ts")).toContain("plugins: authPlugins");
     expect(await read(root, "src/lib/api/credentials.ts")).toContain("apiKeyCredential");
   });

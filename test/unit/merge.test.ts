@@ -98,7 +98,7 @@ describe("core templates", () => {
       ...Object.values(features).map((feature) => feature.id),
       ...categories.flatMap((category) => providers[category].map((provider) => provider.id)),
       "apiKey",
-    ].filter((name) => !["sqlite", "postgres", "memory", "openai", "google"].includes(name));
+    ].filter((name) => !["sqlite", "postgres", "memory", "openai", "google", "none"].includes(name));
     const folder = path.join(TEMPLATES_DIR, "core");
     for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true }).filter((candidate) => candidate.isFile())) {
       const source = readFileSync(path.join(entry.parentPath, entry.name), "utf8");

@@ -107,3 +107,35 @@ describe("--cors-origins", () => {
     expect(dotenv(file(plan(), ".env")).CORS_ORIGINS).toBe("");
   });
 });
+
+describe("--payments", () => {
+  const paymentPackages = providers.payments.flatMap((provider) => provider.dependencies ?? []);
+
+  it.each(providers.payments.filter((provider) => provider.id !== "none").map((provider) => [provider.id, provider] as const))(
+    "%s brings its SDK alone, its adapter, the billing routes and tables, and documents its variables",
+    (id, provider) => {
+      const planned = plan({ payments: id });
+      expect(paymentPackages.filter((name) => name in planned.dependencies)).toEqual(provider.dependencies);
+      expect(file(planned, "src/lib/billing/provider.ts")).toContain(`id: "${id}"`);
+      for (const route of ["checkout", "billing/portal", "billing/subscription", "billing/plans", "webhooks/[provider]"]) {
+        expect(hasFile(planned, `src/app/api/${route}/route.ts`), route).toBe(true);
+      }
+      expect(file(planned, "src/lib/db/schema/index.ts")).toContain('export * from "./billing"');
+      expect(file(planned, "src/lib/api/error-codes.ts")).toContain("INVALID_SIGNATURE: 400");
+      const documented = Object.keys(dotenv(file(planned, ".env.example")));
+      expect(documented).toEqual(expect.arrayContaining(provider.env!.map((variable) => variable.name)));
+    },
+  );
+
+  it("is Stripe by default", () => {
+    expect(plan().choices.payments).toBe("stripe");
+  });
+
+  it("renders no billing route, table, error code or dependency with --payments none", () => {
+    const planned = plan({ payments: "none" });
+    for (const dependency of paymentPackages) expect(planned.dependencies).not.toHaveProperty(dependency);
+    expect(planned.files.filter((planned) => /billing|checkout|webhooks/.test(planned.path))).toEqual([]);
+    expect(file(planned, "src/lib/db/schema/index.ts")).not.toContain("billing");
+    expect(file(planned, "src/lib/api/error-codes.ts")).not.toContain("INVALID_SIGNATURE");
+  });
+});

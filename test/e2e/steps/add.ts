@@ -67,13 +67,15 @@ export function addSteps(suite: Suite, items: string[][]): void {
     expect(await readFile(file(".env"), "utf8")).toMatch(/^MY_FEATURE_FLAG=on$/m);
     expect(await sha256("drizzle/0000_init.sql")).toBe(initialMigration);
     const migrations = (await readdir(file("drizzle"))).filter((name) => name.endsWith(".sql")).sort();
-    expect(migrations).toEqual(["0000_init.sql", "0001_add_api_keys.sql"]);
+    expect(migrations).toEqual(["0000_init.sql", "0001_add_api_keys.sql", "0002_add_payments_stripe.sql"]);
+    expect(await readFile(file("drizzle/0002_add_payments_stripe.sql"), "utf8")).toMatch(/CREATE TABLE [`"]subscriptions[`"]/);
     const added = await readFile(file("drizzle/0001_add_api_keys.sql"), "utf8");
     expect(added).toMatch(/CREATE TABLE [`"]api_keys[`"]/);
     expect(added).toMatch(/CREATE TABLE [`"]bookmarks[`"]/);
 
     const manifest = JSON.parse(await readFile(file("craftjs.json"), "utf8"));
-    expect(manifest.choices).toMatchObject({ apiKeys: suite.combination.apiKeys, ratelimit: suite.combination.ratelimit });
+    const { apiKeys, ratelimit, payments } = suite.combination;
+    expect(manifest.choices).toMatchObject({ apiKeys, ratelimit, payments });
   });
 
   pipeline.step("has nothing to do when an item is added again", async () => {

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { findProvider } from "../../../src/providers/index.js";
 import type { Combination } from "../combinations.js";
 import { type AppDatabase, setPlan } from "./database.js";
+import type { FakePaymentProvider } from "./fake-payments/types.js";
 import type { FakeProvider } from "./fake-providers.js";
 import { Browser } from "./http.js";
 import type { Pipeline } from "./pipeline.js";
@@ -23,6 +24,7 @@ export class Suite {
   databaseUrl: string | undefined;
   app: RunningApp | undefined;
   provider: FakeProvider | undefined;
+  payments: FakePaymentProvider | undefined;
   private readonly extraApps: RunningApp[] = [];
 
   constructor(
@@ -39,11 +41,17 @@ export class Suite {
     return this.app.url;
   }
 
-  /** The env the app runs with in the suite: its AI provider pointed at the fake, a short provider timeout. */
+  /** The env the app runs with in the suite: its AI and payment providers pointed at their fakes, a short AI timeout. */
   serverEnv(extra: Record<string, string> = {}): Record<string, string> {
     const provider = this.provider!;
     const { baseUrlEnv, apiKeyEnv } = findProvider("ai", provider.kind).ai!;
-    return { [baseUrlEnv]: provider.baseUrl, [apiKeyEnv]: "test-key", AI_TIMEOUT_MS: "3000", ...extra };
+    return {
+      [baseUrlEnv]: provider.baseUrl,
+      [apiKeyEnv]: "test-key",
+      AI_TIMEOUT_MS: "3000",
+      ...this.payments?.appEnv,
+      ...extra,
+    };
   }
 
   /** Another instance of the same built app (same database, same rate-limit store), stopped with the suite. */

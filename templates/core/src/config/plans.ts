@@ -1,11 +1,29 @@
 /**
- * The plans a user can be on, and what each allows. A product owner changes limits here; `users.plan` holds the id.
+ * The plans a user can be on, what each costs and what each allows. A product owner changes them here; `users.plan`
+ * holds the id. Prices are in whole units of `PRICE_CURRENCY`; the payment provider's own prices must match them.
  */
 export const plans = {
-  free: { name: "Free", requestsPerMinute: 10 },
-  pro: { name: "Pro", requestsPerMinute: 100 },
-  enterprise: { name: "Enterprise", requestsPerMinute: 1000 },
+  free: {
+    name: "Free",
+    price: { month: 0, year: 0 },
+    features: ["AI chat with every model on offer", "10 API requests a minute"],
+    requestsPerMinute: 10,
+  },
+  pro: {
+    name: "Pro",
+    price: { month: 20, year: 200 },
+    features: ["Everything in Free", "100 API requests a minute", "Email support"],
+    requestsPerMinute: 100,
+  },
+  enterprise: {
+    name: "Enterprise",
+    price: { month: 200, year: 2000 },
+    features: ["Everything in Pro", "1,000 API requests a minute", "Priority support"],
+    requestsPerMinute: 1000,
+  },
 } as const;
+
+export const PRICE_CURRENCY = "usd";
 
 export type PlanId = keyof typeof plans;
 
@@ -13,6 +31,9 @@ export type PlanId = keyof typeof plans;
 export function planById(id: string) {
   return id in plans ? plans[id as PlanId] : plans.free;
 }
+
+/** Plans in the order they rise: a user with two subscriptions gets the higher plan. */
+export const planRank: readonly PlanId[] = ["free", "pro", "enterprise"];
 
 /** Rate limits count requests per user over this fixed window. */
 export const RATE_LIMIT_WINDOW_MS = 60_000;

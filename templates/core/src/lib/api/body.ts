@@ -5,15 +5,20 @@ export const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Reads and parses a JSON body, refusing it as soon as it grows past `limit` bytes. */
 export async function readJsonBody(request: Request, limit = JSON_BODY_LIMIT): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) throw tooLarge(limit);
-  const text = await readText(request, limit);
+  const text = await readRawBody(request, limit);
   if (text.trim() === "") throw new ApiError("INVALID_REQUEST", "The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text);
   } catch {
     throw new ApiError("INVALID_REQUEST", "The request body is not valid JSON.");
   }
+}
+
+/** Reads a body as text, refusing it as soon as it grows past `limit` bytes (for a signature over the raw bytes). */
+export async function readRawBody(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  return readText(request, limit);
 }
 
 async function readText(request: Request, limit: number): Promise<string> {

@@ -1,5 +1,8 @@
-/** Every error code the API answers with, and its HTTP status. */
+import { featureErrorCodes } from "./error-codes";
+
+/** Every error code the API answers with, and its HTTP status: these, and those of the app's features. */
 const statusOf = {
+  ...featureErrorCodes,
   INVALID_REQUEST: 400,
   INVALID_MODEL: 400,
   CONTEXT_TOO_LONG: 400,
@@ -12,6 +15,7 @@ const statusOf = {
   INTERNAL_ERROR: 500,
   PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,
+  NOT_CONFIGURED: 503,
 } as const;
 
 export type ErrorCode = keyof typeof statusOf;

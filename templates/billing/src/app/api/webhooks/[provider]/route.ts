@@ -1,0 +1,37 @@
+import { methods } from "@/lib/api/endpoint";
+import { readRawBody } from "@/lib/api/body";
+import { ApiError, errorResponse, notFound } from "@/lib/api/errors";
+import { paymentProvider } from "@/lib/billing/provider";
+import { applyBillingEvent } from "@/lib/billing/store";
+import { InvalidSignatureError } from "@/lib/billing/types";
+
+/** Provider events are small; a body past this is not one. */
+const WEBHOOK_BODY_LIMIT = 256 * 1024;
+
+/**
+ * The payment provider's webhooks: outside the session, the rate limit and CORS. The signature is verified on the
+ * raw body before anything else; each event is applied once, and never over a newer state.
+ */
+async function receive(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
+  try {
+    const { provider } = await context.params;
+    if (provider !== paymentProvider.id) throw notFound("webhook endpoint");
+    const rawBody = await readRawBody(request, WEBHOOK_BODY_LIMIT);
+    const event = await paymentProvider.parseWebhook(rawBody, request.headers).catch((error: unknown) => {
+      if (error instanceof InvalidSignatureError) {
+        throw new ApiError("INVALID_SIGNATURE", `The webhook's signature is not valid: ${error.message}`);
+      }
+      throw error;
+    });
+    if (!event) return Response.json({ received: true, applied: false });
+    const outcome = await applyBillingEvent(paymentProvider.id, event);
+    if (outcome === "unmatched") {
+      console.warn(`${paymentProvider.name} event ${event.id}: no user or plan of this app matches its subscription.`);
+    }
+    return Response.json({ received: true, applied: outcome === "applied", outcome });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: receive });
