@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import type { FakePaymentProvider, SubscriptionChange, WebhookDelivery } from "./types.js";
+import { closeServer, listenOnLoopback } from "./server.js";
 
 /*
  * A local Dodo Payments: the three endpoints the app's adapter calls through the dodopayments SDK (create a customer,
@@ -280,12 +280,7 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
     return { headers: fake.sign(body), body };
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = await listenOnLoopback(server);
 
   const fake: FakePaymentProvider = {
     kind: "dodo",
@@ -340,11 +335,7 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
       };
     },
 
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
   return fake;
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import type { FakePaymentProvider, SubscriptionChange, WebhookDelivery } from "./types.js";
+import { closeServer, listenOnLoopback } from "./server.js";
 
 /*
  * A local stand-in for Polar's API (what @polar-sh/sdk 0.47.1 calls for customers.create, checkouts.create and
@@ -311,11 +311,7 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
       () => res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify(INTERNAL_ERROR)),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const baseUrl = await listenOnLoopback(server);
 
   /** A webhook as Polar delivers it: `{ type, timestamp, data }`, signed when sent, with a fresh event id. */
   function delivery(type: string, data: Json, at: Date): WebhookDelivery {
@@ -440,11 +436,7 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
       return signedHeaders(body, options.secret ?? webhookSecret, options.timestamp ?? new Date());
     },
 
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
   return fake;
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import type { FakePaymentProvider, SubscriptionChange, WebhookDelivery } from "./types.js";
+import { closeServer, listenOnLoopback } from "./server.js";
 
 /*
  * A local stand-in for Stripe's v1 API: the customers, Checkout Sessions and billing portal sessions the app's adapter
@@ -670,12 +670,7 @@ export async function startFakeStripe(): Promise<FakePaymentProvider> {
     };
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = await listenOnLoopback(server);
 
   const fake: FakePaymentProvider = {
     kind: "stripe",
@@ -771,12 +766,7 @@ export async function startFakeStripe(): Promise<FakePaymentProvider> {
       return { "stripe-signature": header };
     },
 
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // The SDK keeps its connections alive; without this, close() would wait for them to time out.
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
   return fake;
 }
