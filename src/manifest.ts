@@ -44,11 +44,11 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.output<typeof manifestSchema>;
 
-/** The manifest create-craftjs 0.1.0 wrote: one hash per file, no owners, and no payments (it had none). */
+/** The manifest create-craftjs 0.1.0 wrote: one hash per file, no owners, and no payments or storage (it had neither). */
 export const legacyManifestSchema = z.object({
   cliVersion: z.string(),
   command: z.string(),
-  choices: z.preprocess((choices) => ({ payments: "none", ...(choices as object) }), choicesSchema),
+  choices: z.preprocess((choices) => ({ payments: "none", storage: "none", ...(choices as object) }), choicesSchema),
   files: z.record(z.string(), hash),
 });
 

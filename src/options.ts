@@ -97,6 +97,11 @@ const optionsObject = z.object({
       description: "Payment provider for plans and subscriptions, or none",
       prompt: { message: "Which payment provider?" },
     }),
+    storage: providerOption("storage", {
+      flag: "--storage <name>",
+      description: "Where uploads are stored, or none",
+      prompt: { message: "Where should uploads be stored?" },
+    }),
     ratelimit: providerOption("ratelimit", {
       flag: "--ratelimit <store>",
       description: "Rate-limit store",

@@ -22,6 +22,9 @@ export const versions = {
   "@polar-sh/sdk": "0.47.1",
   dodopayments: "2.52.0",
   standardwebhooks: "1.1.1",
+  // Storage: pinned exactly, the AWS SDK's next releases drop Node 20.
+  "@aws-sdk/client-s3": "3.1169.0",
+  "@aws-sdk/s3-request-presigner": "3.1169.0",
   "drizzle-orm": "0.45.4",
   "drizzle-kit": "0.31.11",
   "@libsql/client": "0.18.0",

@@ -15,6 +15,10 @@ import { stripe } from "./payments/stripe.js";
 import { memory } from "./ratelimit/memory.js";
 import { redis } from "./ratelimit/redis.js";
 import { routes } from "./routes.js";
+import { local } from "./storage/local.js";
+import { noStorage } from "./storage/none.js";
+import { r2 } from "./storage/r2.js";
+import { s3 } from "./storage/s3.js";
 import type { ItemDescriptor } from "./types.js";
 
 /**
@@ -26,6 +30,7 @@ export const providers = {
   db: [sqlite, postgres],
   ai: [openai, anthropic, google, openaiCompatible],
   payments: [stripe, polar, dodo, noPayments],
+  storage: [local, s3, r2, noStorage],
   ratelimit: [memory, redis],
   oauth: [github, googleOAuth],
 } as const satisfies Record<string, readonly ItemDescriptor[]>;
@@ -42,6 +47,7 @@ export const addPolicy: Record<Category, { kind: "switch" | "extend" | "fixed"; 
   db: { kind: "fixed", why: "the database holds your data: moving it to another one is a migration add cannot make" },
   ai: { kind: "switch" },
   payments: { kind: "switch" },
+  storage: { kind: "switch" },
   ratelimit: { kind: "switch" },
   oauth: { kind: "extend" },
 };

@@ -9,6 +9,7 @@ export interface Combination {
   ai: ProviderKind;
   ratelimit: "memory" | "redis";
   payments: PaymentsKind | "none";
+  storage: "local" | "s3" | "r2" | "none";
   apiKeys: boolean;
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
@@ -16,28 +17,29 @@ export interface Combination {
    * Scaffold without these items, with the choices in `scaffoldedWith`, then bring each in with `create-craftjs add`
    * (one run each) before the rest of the suite proves the result.
    */
-  added?: { items: string[][]; scaffoldedWith: Partial<Pick<Combination, "ratelimit" | "apiKeys" | "payments">> };
+  added?: { items: string[][]; scaffoldedWith: Partial<Pick<Combination, "ratelimit" | "apiKeys" | "payments" | "storage">> };
 }
 
 export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 
 /** Add a provider combination here and the whole suite runs against it. */
 export const combinations: Combination[] = [
-  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", apiKeys: true, defaults: true },
-  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", apiKeys: true },
+  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", apiKeys: true, defaults: true },
+  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "s3", apiKeys: true },
   {
     name: "sqlite-google-added",
     db: "sqlite",
     ai: "google",
     ratelimit: "redis",
     payments: "stripe",
+    storage: "s3",
     apiKeys: true,
     added: {
-      items: [["api-keys"], ["ratelimit", "redis"], ["payments", "stripe"]],
-      scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none" },
+      items: [["api-keys"], ["ratelimit", "redis"], ["payments", "stripe"], ["storage", "s3"]],
+      scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none", storage: "none" },
     },
   },
-  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", apiKeys: true },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", apiKeys: true },
 ];
 
 /** The choices a combination is scaffolded with (before anything is added). */
@@ -51,6 +53,7 @@ export function flagsOf(combination: Combination): string[] {
   const scaffolded = scaffoldedChoices(combination);
   return [
     ...["--db", scaffolded.db, "--ai", scaffolded.ai, "--ratelimit", scaffolded.ratelimit, "--payments", scaffolded.payments],
+    ...["--storage", scaffolded.storage],
     ...(scaffolded.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
     ...["--cors-origins", EXTRA_CORS_ORIGIN],
   ];

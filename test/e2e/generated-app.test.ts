@@ -8,6 +8,7 @@ import { flagsOf, scaffoldedChoices, selectedCombinations, servicesOf } from "./
 import { addSteps } from "./steps/add.js";
 import { apiKeySteps } from "./steps/api-keys.js";
 import { billingSteps } from "./steps/billing.js";
+import { uploadSteps } from "./steps/uploads.js";
 import { chatSteps } from "./steps/chat.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
 import { foundationSteps } from "./steps/foundation.js";
@@ -15,6 +16,7 @@ import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
 import { startFakePayments } from "./support/fake-payments/index.js";
 import { startFakeProvider } from "./support/fake-providers.js";
+import { startFakeS3 } from "./support/fake-storage/s3.js";
 import { CLI } from "./support/cli.js";
 import { Browser } from "./support/http.js";
 import { Pipeline } from "./support/pipeline.js";
@@ -38,6 +40,7 @@ for (const combination of selectedCombinations()) {
     beforeAll(async () => {
       suite.provider = await startFakeProvider(combination.ai);
       if (combination.payments !== "none") suite.payments = await startFakePayments(combination.payments);
+      if (combination.storage === "s3" || combination.storage === "r2") suite.storage = await startFakeS3();
       if (REUSE) {
         suite.appDir = path.resolve(REUSE);
         const env = await readFile(path.join(suite.appDir, ".env"), "utf8");
@@ -57,6 +60,7 @@ for (const combination of selectedCombinations()) {
       await suite.stopApps();
       await suite.provider?.close();
       await suite.payments?.close();
+      await suite.storage?.close();
       if (KEEP || REUSE) console.log(`[e2e ${combination.name}] kept the app (and its database) at ${suite.appDir}`);
       else {
         await dropDatabase?.();
@@ -83,6 +87,7 @@ for (const combination of selectedCombinations()) {
         ratelimit: scaffolded.ratelimit,
         apiKeys: scaffolded.apiKeys,
         payments: scaffolded.payments,
+        storage: scaffolded.storage,
       });
       expect(existsSync(path.join(suite.appDir, "node_modules", "next"))).toBe(true);
       expect(existsSync(path.join(suite.appDir, "drizzle", "0000_init.sql"))).toBe(true);
@@ -119,6 +124,7 @@ for (const combination of selectedCombinations()) {
     rateLimitSteps(suite);
     chatSteps(suite);
     if (combination.payments !== "none") billingSteps(suite);
+    if (combination.storage !== "none") uploadSteps(suite);
     corsSteps(suite);
     if (combination.defaults) developmentCorsSteps(suite);
   });

@@ -14,7 +14,9 @@ const tempDir = useTempDirs("craftjs-add-");
 beforeAll(ensureBuilt, 120_000);
 
 /** A project rendered by the CLI (no install, no git) with `flags`; returns its folder. */
-async function project(flags: string[] = ["--no-api-keys", "--oauth", "none", "--payments", "none"]): Promise<string> {
+async function project(
+  flags: string[] = ["--no-api-keys", "--oauth", "none", "--payments", "none", "--storage", "none"],
+): Promise<string> {
   const cwd = await tempDir();
   const result = await runCli(["app", "--no-install", "--no-git", ...flags], { cwd });
   expect(result.exitCode, result.output).toBe(0);
@@ -272,8 +274,8 @@ describe("add: a project made by create-craftjs 0.1.0", () => {
     expect(result.exitCode, result.output).toBe(0);
     expect(result.stdout).toContain("craftjs.json is from create-craftjs 0.1.0");
     const manifest = await manifestOf(root);
-    // 0.1.0 had no payments: its project has none, not today's default.
-    expect(manifest).toMatchObject({ manifestVersion: 2, name: "craftjs-0.1.0", choices: { apiKeys: true, payments: "none" } });
+    // 0.1.0 had no payments or storage: its project has none, not today's defaults.
+    expect(manifest).toMatchObject({ manifestVersion: 2, name: "craftjs-0.1.0", choices: { apiKeys: true, payments: "none", storage: "none" } });
     expect(await read(root, "src/lib/auth/server.ts")).toContain("plugins: authPlugins");
     expect(await read(root, "src/lib/api/credentials.ts")).toContain("apiKeyCredential");
   });

@@ -139,3 +139,35 @@ describe("--payments", () => {
     expect(file(planned, "src/lib/api/error-codes.ts")).not.toContain("INVALID_SIGNATURE");
   });
 });
+
+describe("--storage", () => {
+  const storagePackages = [...new Set(providers.storage.flatMap((provider) => provider.dependencies ?? []))];
+
+  it.each(providers.storage.filter((provider) => provider.id !== "none").map((provider) => [provider.id, provider] as const))(
+    "%s brings its adapter, the upload and files routes and the uploads table, and documents its variables",
+    (id, provider) => {
+      const planned = plan({ storage: id });
+      expect(storagePackages.filter((name) => name in planned.dependencies)).toEqual([...new Set(provider.dependencies ?? [])]);
+      expect(hasFile(planned, "src/lib/storage/adapter.ts")).toBe(true);
+      for (const route of ["upload", "files", "files/[id]", "files/[id]/complete", "files/[id]/content"]) {
+        expect(hasFile(planned, `src/app/api/${route}/route.ts`), route).toBe(true);
+      }
+      expect(file(planned, "src/lib/db/schema/index.ts")).toContain('export * from "./uploads"');
+      expect(file(planned, "src/lib/api/error-codes.ts")).toContain("UNSUPPORTED_FILE_TYPE: 415");
+      const documented = Object.keys(dotenv(file(planned, ".env.example")));
+      expect(documented).toEqual(expect.arrayContaining((provider.env ?? []).map((variable) => variable.name)));
+    },
+  );
+
+  it("is the local disk by default", () => {
+    expect(plan().choices.storage).toBe("local");
+  });
+
+  it("renders no upload route, table, error code or dependency with --storage none", () => {
+    const planned = plan({ storage: "none" });
+    for (const dependency of storagePackages) expect(planned.dependencies).not.toHaveProperty(dependency);
+    expect(planned.files.filter((planned) => /upload|storage|\/files/.test(planned.path))).toEqual([]);
+    expect(file(planned, "src/lib/db/schema/index.ts")).not.toContain("uploads");
+    expect(file(planned, "src/lib/api/error-codes.ts")).not.toContain("FILE_TOO_LARGE");
+  });
+});

@@ -13,4 +13,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: "/api/:path*" };
+// Not /api/storage/: Next.js copies the body of every request its proxy sees and cuts it off at 10 MB, and uploads
+// are larger; that route applies the same CORS itself.
+export const config = { matcher: "/api/((?!storage/).*)" };

@@ -67,15 +67,21 @@ export function addSteps(suite: Suite, items: string[][]): void {
     expect(await readFile(file(".env"), "utf8")).toMatch(/^MY_FEATURE_FLAG=on$/m);
     expect(await sha256("drizzle/0000_init.sql")).toBe(initialMigration);
     const migrations = (await readdir(file("drizzle"))).filter((name) => name.endsWith(".sql")).sort();
-    expect(migrations).toEqual(["0000_init.sql", "0001_add_api_keys.sql", "0002_add_payments_stripe.sql"]);
+    expect(migrations).toEqual([
+      "0000_init.sql",
+      "0001_add_api_keys.sql",
+      "0002_add_payments_stripe.sql",
+      "0003_add_storage_s3.sql",
+    ]);
     expect(await readFile(file("drizzle/0002_add_payments_stripe.sql"), "utf8")).toMatch(/CREATE TABLE [`"]subscriptions[`"]/);
+    expect(await readFile(file("drizzle/0003_add_storage_s3.sql"), "utf8")).toMatch(/CREATE TABLE [`"]uploads[`"]/);
     const added = await readFile(file("drizzle/0001_add_api_keys.sql"), "utf8");
     expect(added).toMatch(/CREATE TABLE [`"]api_keys[`"]/);
     expect(added).toMatch(/CREATE TABLE [`"]bookmarks[`"]/);
 
     const manifest = JSON.parse(await readFile(file("craftjs.json"), "utf8"));
-    const { apiKeys, ratelimit, payments } = suite.combination;
-    expect(manifest.choices).toMatchObject({ apiKeys, ratelimit, payments });
+    const { apiKeys, ratelimit, payments, storage } = suite.combination;
+    expect(manifest.choices).toMatchObject({ apiKeys, ratelimit, payments, storage });
   });
 
   pipeline.step("has nothing to do when an item is added again", async () => {

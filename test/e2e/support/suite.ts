@@ -4,6 +4,7 @@ import { findProvider } from "../../../src/providers/index.js";
 import type { Combination } from "../combinations.js";
 import { type AppDatabase, setPlan } from "./database.js";
 import type { FakePaymentProvider } from "./fake-payments/types.js";
+import type { FakeS3 } from "./fake-storage/s3.js";
 import type { FakeProvider } from "./fake-providers.js";
 import { Browser } from "./http.js";
 import type { Pipeline } from "./pipeline.js";
@@ -25,6 +26,7 @@ export class Suite {
   app: RunningApp | undefined;
   provider: FakeProvider | undefined;
   payments: FakePaymentProvider | undefined;
+  storage: FakeS3 | undefined;
   private readonly extraApps: RunningApp[] = [];
 
   constructor(
@@ -41,7 +43,7 @@ export class Suite {
     return this.app.url;
   }
 
-  /** The env the app runs with in the suite: its AI and payment providers pointed at their fakes, a short AI timeout. */
+  /** The env the app runs with in the suite: its AI, payment and storage providers pointed at their fakes. */
   serverEnv(extra: Record<string, string> = {}): Record<string, string> {
     const provider = this.provider!;
     const { baseUrlEnv, apiKeyEnv } = findProvider("ai", provider.kind).ai!;
@@ -50,6 +52,9 @@ export class Suite {
       [apiKeyEnv]: "test-key",
       AI_TIMEOUT_MS: "3000",
       ...this.payments?.appEnv,
+      ...(this.storage && this.combination.storage !== "local" && this.combination.storage !== "none"
+        ? this.storage.appEnv(this.combination.storage)
+        : {}),
       ...extra,
     };
   }

@@ -40,7 +40,7 @@ export function corsHeaders(origin: string | null, preflight: boolean): Record<s
   if (!preflight) return { ...allowed, "Access-Control-Expose-Headers": EXPOSED_HEADERS };
   return {
     ...allowed,
-    "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE, OPTIONS",
+    "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
     "Access-Control-Allow-Headers": "Content-Type, Authorization, X-API-Key",
     "Access-Control-Max-Age": "600",
   };

@@ -1,0 +1,43 @@
+import type { ItemDescriptor } from "../types.js";
+
+/**
+ * What every storage backend brings besides its adapter: the upload and files routes, the uploads table, the upload
+ * limits, error codes and docs (templates/uploads/), so `--storage local|s3|r2` differ in src/lib/storage/ alone.
+ */
+export const uploads = {
+  schemaModules: ["uploads"],
+  errorCodes: [
+    { code: "UNSUPPORTED_FILE_TYPE", status: 415 },
+    { code: "FILE_TOO_LARGE", status: 413 },
+    { code: "UPLOAD_INCOMPLETE", status: 409 },
+    { code: "UPLOAD_MISMATCH", status: 422 },
+  ],
+  routes: [
+    {
+      path: "/api/upload",
+      methods: "POST",
+      auth: "yes",
+      summary: '`{ "filename", "contentType", "size" }`: `{ id, uploadUrl, method, headers, key, fileUrl, expiresAt }`; PUT the bytes there',
+    },
+    {
+      path: "/api/files/[id]/complete",
+      methods: "POST",
+      auth: "yes",
+      summary: "after the PUT: checks what arrived against what was declared, then lists the file",
+    },
+    { path: "/api/files", methods: "GET", auth: "yes", summary: "your files, newest first" },
+    { path: "/api/files/[id]", methods: "GET, DELETE", auth: "yes", summary: "one file with a short-lived download URL; delete it" },
+    { path: "/api/files/[id]/content", methods: "GET", auth: "yes", summary: "redirects to a short-lived download URL" },
+  ],
+  readme: [
+    {
+      title: "Uploads",
+      body:
+        "`POST /api/upload` checks the type and the plan's size limit (`src/config/uploads.ts`) and answers a short-lived\n" +
+        "URL; the browser PUTs the bytes straight to it with the headers given, then calls `POST /api/files/[id]/complete`,\n" +
+        "which checks what arrived (size and type) and deletes it if it is not what was declared. Keys are\n" +
+        "`<user id>/<random id>/<safe name>`: a client's file name is never a path. Downloads are short-lived URLs handed\n" +
+        "only to the file's owner.",
+    },
+  ],
+} as const satisfies Partial<ItemDescriptor>;

@@ -1,0 +1,107 @@
+import { corsHeaders } from "@/lib/api/cors";
+import { methods, type RouteHandler } from "@/lib/api/endpoint";
+import { ApiError, errorResponse, notFound } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+import { disk } from "@/lib/storage/disk";
+import { attachmentDisposition, verifyDownload, verifyUpload } from "@/lib/storage/signed-url";
+
+const ROUTE_PREFIX = "/api/storage/";
+
+/**
+ * The object key a request names: its path after /api/storage/, each segment URL-decoded (the adapter encodes them).
+ * Read from the URL rather than Next.js's params, whose catch-all arrays the kernel's RouteContext does not describe.
+ */
+function keyOf(request: Request): string {
+  const segments = new URL(request.url).pathname.slice(ROUTE_PREFIX.length).split("/");
+  try {
+    return segments.map(decodeURIComponent).join("/");
+  } catch {
+    throw new ApiError("INVALID_REQUEST", "The URL's path is not validly encoded.");
+  }
+}
+
+/**
+ * Stores the bytes of an upload URL: only with a valid signature for this key, and only exactly what was signed (the
+ * Content-Type, and the size: a Content-Length that differs is refused before reading, a body that outgrows the size
+ * as soon as it does). A key is written once.
+ */
+async function upload(request: Request): Promise<Response> {
+  try {
+    const key = keyOf(request);
+    const object = verifyUpload(key, new URL(request.url).searchParams, env.STORAGE_SIGNING_SECRET);
+    const contentType = request.headers.get("content-type");
+    if (contentType !== object.contentType) {
+      throw new ApiError("INVALID_REQUEST", `Send Content-Type: ${object.contentType}, the type this URL was signed for.`, {
+        expected: object.contentType,
+        received: contentType,
+      });
+    }
+    const length = request.headers.get("content-length");
+    if (length !== null && Number(length) > object.size) {
+      throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than the ${object.size} bytes this URL is for.`, {
+        size: object.size,
+      });
+    }
+    if (length !== null && Number(length) !== object.size) {
+      throw new ApiError("INVALID_REQUEST", `Content-Length is ${length}; this URL is for exactly ${object.size} bytes.`, {
+        size: object.size,
+      });
+    }
+    await disk.write(key, request.body, object);
+    return Response.json({ key, size: object.size, contentType: object.contentType }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/**
+ * Sends the bytes of a download URL as an attachment under the signed file name. Uploads are served from the app's
+ * own origin, so the browser is told never to sniff, render or cache them.
+ */
+async function download(request: Request): Promise<Response> {
+  try {
+    const key = keyOf(request);
+    const grant = verifyDownload(key, new URL(request.url).searchParams, env.STORAGE_SIGNING_SECRET);
+    const object = await disk.read(key);
+    if (!object) throw notFound("file");
+    return new Response(object.body, {
+      headers: {
+        "Content-Type": object.contentType,
+        "Content-Length": String(object.size),
+        "Content-Disposition": attachmentDisposition(grant.filename),
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** The signature is the authorization, so there is no session check (nor, then, a per-user rate limit). */
+const route = methods({ PUT: upload, GET: download });
+
+/**
+ * Each handler as Next.js calls it here. The key comes from the URL, never from Next.js's params (a catch-all's are
+ * arrays, which the kernel's RouteHandler type does not describe). CORS is answered here, with the rest of the API's
+ * policy, because src/proxy.ts must not run for this route: Next.js copies the body of every request its proxy sees
+ * into memory and cuts it off at 10 MB, so every larger upload would arrive short.
+ */
+function served(handler: RouteHandler) {
+  return async (request: Request): Promise<Response> => {
+    const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
+    const response = preflight ? new Response(null, { status: 204 }) : await handler(request, { params: Promise.resolve({}) });
+    for (const [name, value] of Object.entries(corsHeaders(request.headers.get("origin"), preflight))) {
+      response.headers.set(name, value);
+    }
+    return response;
+  };
+}
+
+export const GET = served(route.GET);
+export const PUT = served(route.PUT);
+export const POST = served(route.POST);
+export const PATCH = served(route.PATCH);
+export const DELETE = served(route.DELETE);
+export const OPTIONS = served(route.OPTIONS);

@@ -1,0 +1,33 @@
+import type { S3ClientConfig } from "@aws-sdk/client-s3";
+import { ApiError } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+
+/** Which backend the S3 adapter talks to, known without any setting. */
+export const backend = { id: "r2", name: "Cloudflare R2" } as const;
+
+/** The bucket uploads go to, and how the S3 client reaches and signs for it. */
+export interface StorageSettings {
+  bucket: string;
+  clientConfig: S3ClientConfig;
+}
+
+/** A setting the adapter needs; its absence is a 503 that names the env var to set. */
+function required(name: string, value: string | undefined): string {
+  if (!value) throw new ApiError("NOT_CONFIGURED", `Uploads are not configured: set ${name} in the environment.`, { env: name });
+  return value;
+}
+
+/**
+ * Cloudflare R2 through its S3 API: the account's endpoint (R2_ENDPOINT overrides it, for local testing), region
+ * `auto` (R2 has no regions; the SDK needs one to sign), and path-style URLs (`<endpoint>/<bucket>/<key>`), which R2
+ * and any local stand-in serve alike.
+ */
+export function storageSettings(): StorageSettings {
+  const bucket = required("R2_BUCKET", env.R2_BUCKET);
+  const credentials = {
+    accessKeyId: required("R2_ACCESS_KEY_ID", env.R2_ACCESS_KEY_ID),
+    secretAccessKey: required("R2_SECRET_ACCESS_KEY", env.R2_SECRET_ACCESS_KEY),
+  };
+  const endpoint = env.R2_ENDPOINT ?? `https://${required("R2_ACCOUNT_ID", env.R2_ACCOUNT_ID)}.r2.cloudflarestorage.com`;
+  return { bucket, clientConfig: { region: "auto", endpoint, credentials, forcePathStyle: true } };
+}

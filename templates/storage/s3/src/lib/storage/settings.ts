@@ -1,0 +1,37 @@
+import type { S3ClientConfig } from "@aws-sdk/client-s3";
+import { ApiError } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+
+/** Which backend the S3 adapter talks to, known without any setting. */
+export const backend = { id: "s3", name: "Amazon S3" } as const;
+
+/** The bucket uploads go to, and how the S3 client reaches and signs for it. */
+export interface StorageSettings {
+  bucket: string;
+  clientConfig: S3ClientConfig;
+}
+
+/** A setting the adapter needs; its absence is a 503 that names the env var to set. */
+function required(name: string, value: string | undefined): string {
+  if (!value) throw new ApiError("NOT_CONFIGURED", `Uploads are not configured: set ${name} in the environment.`, { env: name });
+  return value;
+}
+
+/**
+ * Amazon S3 from S3_BUCKET, S3_REGION and an access key; S3_ENDPOINT points the client at an S3-compatible server
+ * instead (MinIO, a local fake), which usually also wants S3_FORCE_PATH_STYLE=true (`<endpoint>/<bucket>/<key>`).
+ */
+export function storageSettings(): StorageSettings {
+  return {
+    bucket: required("S3_BUCKET", env.S3_BUCKET),
+    clientConfig: {
+      region: required("S3_REGION", env.S3_REGION),
+      credentials: {
+        accessKeyId: required("S3_ACCESS_KEY_ID", env.S3_ACCESS_KEY_ID),
+        secretAccessKey: required("S3_SECRET_ACCESS_KEY", env.S3_SECRET_ACCESS_KEY),
+      },
+      endpoint: env.S3_ENDPOINT,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE === "true",
+    },
+  };
+}

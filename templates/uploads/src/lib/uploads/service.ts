@@ -1,0 +1,127 @@
+import { uploads as limits } from "@/config/uploads";
+import { type PlanId, planById, plans } from "@/config/plans";
+import type { Caller } from "@/lib/api/caller";
+import { ApiError, notFound } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+import { storage } from "@/lib/storage/adapter";
+import { objectKey, safeFilename } from "./filename";
+import { createUpload, deleteUpload, findUpload, listCompleteUploads, markUpload, type UploadRecord } from "./store";
+
+/**
+ * Starts an upload: refuses a type not allowed (415) or a size over the caller's plan (413), records it as pending
+ * under a key of the caller's own, and hands out a short-lived URL to PUT exactly those bytes to.
+ */
+export async function requestUpload(caller: Caller, input: { filename: string; contentType: string; size: number }) {
+  const contentType = input.contentType.toLowerCase();
+  if (!(limits.allowedTypes as readonly string[]).includes(contentType)) {
+    throw new ApiError("UNSUPPORTED_FILE_TYPE", `Files of type ${input.contentType} cannot be uploaded.`, {
+      allowedTypes: limits.allowedTypes,
+    });
+  }
+  const maxBytes = limits.maxBytes[(caller.plan in plans ? caller.plan : "free") as PlanId];
+  if (input.size > maxBytes) {
+    throw new ApiError("FILE_TOO_LARGE", `Files on the ${planById(caller.plan).name} plan can be ${maxBytes} bytes at most.`, {
+      maxBytes,
+    });
+  }
+  const upload = await createUpload({
+    userId: caller.userId,
+    key: objectKey(caller.userId, input.filename),
+    filename: safeFilename(input.filename),
+    contentType,
+    size: input.size,
+  });
+  const expiresAt = new Date(Date.now() + limits.urlLifetimeMs);
+  const target = await callStorage(() =>
+    storage.createUploadUrl({ key: upload.key, contentType, size: input.size, expiresAt }),
+  );
+  return {
+    id: upload.id,
+    uploadUrl: target.url,
+    method: "PUT",
+    headers: target.headers,
+    key: upload.key,
+    fileUrl: `${env.APP_URL}/api/files/${upload.id}/content`,
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/**
+ * Ends an upload once its bytes are in: what is stored must be what was declared (size and type), else it is
+ * deleted and the upload fails. Nothing stored yet is a 409 the client may retry after its PUT.
+ */
+export async function completeUpload(caller: Caller, id: string) {
+  const upload = await ownUpload(caller, id);
+  if (upload.status === "complete") return describe(upload);
+  if (upload.status === "failed") throw mismatch();
+  const stored = await callStorage(() => storage.stat(upload.key));
+  if (!stored) throw new ApiError("UPLOAD_INCOMPLETE", "Nothing has been uploaded to this file's URL yet.");
+  if (stored.size !== upload.size || stored.contentType.toLowerCase() !== upload.contentType) {
+    await callStorage(() => storage.delete(upload.key));
+    await markUpload(upload.id, "failed");
+    throw mismatch({ declared: { size: upload.size, contentType: upload.contentType }, stored });
+  }
+  await markUpload(upload.id, "complete");
+  return describe({ ...upload, status: "complete" });
+}
+
+/** The caller's files that arrived, newest first. */
+export async function listFiles(caller: Caller) {
+  return (await listCompleteUploads(caller.userId)).map(describe);
+}
+
+/** One of the caller's files with a short-lived download URL. */
+export async function fileWithDownload(caller: Caller, id: string) {
+  const upload = await completeOwnUpload(caller, id);
+  return { ...describe(upload), downloadUrl: await downloadUrl(upload) };
+}
+
+/** A short-lived download URL for one of the caller's files, for the redirect of `fileUrl`. */
+export async function fileDownloadUrl(caller: Caller, id: string): Promise<string> {
+  return downloadUrl(await completeOwnUpload(caller, id));
+}
+
+/** Deletes one of the caller's files (pending or not): its bytes, then its record. */
+export async function removeFile(caller: Caller, id: string) {
+  const upload = await ownUpload(caller, id);
+  await callStorage(() => storage.delete(upload.key));
+  await deleteUpload(upload.id);
+  return { success: true };
+}
+
+async function ownUpload(caller: Caller, id: string): Promise<UploadRecord> {
+  const upload = await findUpload(caller.userId, id);
+  if (!upload) throw notFound("file");
+  return upload;
+}
+
+async function completeOwnUpload(caller: Caller, id: string): Promise<UploadRecord> {
+  const upload = await ownUpload(caller, id);
+  if (upload.status !== "complete") throw notFound("file");
+  return upload;
+}
+
+function downloadUrl(upload: UploadRecord): Promise<string> {
+  const expiresAt = new Date(Date.now() + limits.urlLifetimeMs);
+  return callStorage(() => storage.createDownloadUrl({ key: upload.key, filename: upload.filename, expiresAt }));
+}
+
+function describe(upload: UploadRecord) {
+  const { id, filename, contentType, size, status, createdAt, completedAt } = upload;
+  return { id, filename, contentType, size, status, createdAt, completedAt, fileUrl: `${env.APP_URL}/api/files/${id}/content` };
+}
+
+function mismatch(details: Record<string, unknown> = {}): ApiError {
+  return new ApiError("UPLOAD_MISMATCH", "What was uploaded is not what was declared; upload the file again.", details);
+}
+
+/** A storage call: a missing setting stays its 503; any other failure is a 502 whose detail goes to the log. */
+async function callStorage<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    console.error(`${storage.name} request failed:`, error instanceof Error ? error.message : error);
+    throw new ApiError("PROVIDER_ERROR", `${storage.name} did not complete the request; try again shortly.`);
+  }
+}
