@@ -1,3 +1,4 @@
+import type { PackageManager } from "../../src/package-manager.js";
 import type { PaymentsKind } from "./support/fake-payments/index.js";
 import type { ProviderKind } from "./support/fake-providers.js";
 import type { Service } from "./support/services.js";
@@ -11,6 +12,8 @@ export interface Combination {
   payments: PaymentsKind | "none";
   storage: "local" | "s3" | "r2" | "none";
   apiKeys: boolean;
+  /** Installs and runs the app's scripts; its lockfile is checked. */
+  packageManager: PackageManager;
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
   /**
@@ -24,8 +27,8 @@ export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 
 /** Add a provider combination here and the whole suite runs against it. */
 export const combinations: Combination[] = [
-  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", apiKeys: true, defaults: true },
-  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "s3", apiKeys: true },
+  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", apiKeys: true, packageManager: "npm", defaults: true },
+  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "s3", apiKeys: true, packageManager: "pnpm" },
   {
     name: "sqlite-google-added",
     db: "sqlite",
@@ -34,12 +37,13 @@ export const combinations: Combination[] = [
     payments: "stripe",
     storage: "s3",
     apiKeys: true,
+    packageManager: "bun",
     added: {
       items: [["api-keys"], ["ratelimit", "redis"], ["payments", "stripe"], ["storage", "s3"]],
       scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none", storage: "none" },
     },
   },
-  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", apiKeys: true },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", apiKeys: true, packageManager: "npm" },
 ];
 
 /** The choices a combination is scaffolded with (before anything is added). */
@@ -54,6 +58,7 @@ export function flagsOf(combination: Combination): string[] {
   return [
     ...["--db", scaffolded.db, "--ai", scaffolded.ai, "--ratelimit", scaffolded.ratelimit, "--payments", scaffolded.payments],
     ...["--storage", scaffolded.storage],
+    ...["--package-manager", scaffolded.packageManager],
     ...(scaffolded.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
     ...["--cors-origins", EXTRA_CORS_ORIGIN],
   ];

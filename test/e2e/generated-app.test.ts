@@ -20,11 +20,14 @@ import { startFakeS3 } from "./support/fake-storage/s3.js";
 import { CLI } from "./support/cli.js";
 import { Browser } from "./support/http.js";
 import { Pipeline } from "./support/pipeline.js";
-import { run, startApp } from "../../scripts/lib/local-app.js";
+import { startApp } from "../../scripts/lib/local-app.js";
+import { runScriptCommand } from "../../src/package-manager.js";
 import { missingServices } from "./support/services.js";
 import { Suite } from "./support/suite.js";
 
 const KEEP = Boolean(process.env.CRAFTJS_E2E_KEEP);
+/** The lockfile each package manager writes: the app is installed with the one it was made for. */
+const LOCKFILES = { npm: "package-lock.json", pnpm: "pnpm-lock.yaml", yarn: "yarn.lock", bun: "bun.lock" } as const;
 /** An app a previous run kept (CRAFTJS_E2E_KEEP=1): the suite skips scaffolding and runs the later steps on it. */
 const REUSE = process.env.CRAFTJS_E2E_APP;
 
@@ -35,7 +38,6 @@ for (const combination of selectedCombinations()) {
     const suite = new Suite(combination, new Pipeline(combination.name));
     let workDir: string | undefined;
     let dropDatabase: (() => Promise<void>) | undefined;
-    const npm = (...args: string[]) => run("npm", args, { cwd: suite.appDir });
 
     beforeAll(async () => {
       suite.provider = await startFakeProvider(combination.ai);
@@ -90,6 +92,9 @@ for (const combination of selectedCombinations()) {
         storage: scaffolded.storage,
       });
       expect(existsSync(path.join(suite.appDir, "node_modules", "next"))).toBe(true);
+      expect(existsSync(path.join(suite.appDir, LOCKFILES[combination.packageManager]))).toBe(true);
+      const dev = runScriptCommand(combination.packageManager, "dev").join(" ");
+      expect(result.all).toMatch(new RegExp(`Next steps:[\\s\\S]*\\n\\s+${dev}\\n`));
       expect(existsSync(path.join(suite.appDir, "drizzle", "0000_init.sql"))).toBe(true);
       const identity = await execa("git", ["config", "user.email"], { reject: false });
       if (identity.stdout.trim()) {
@@ -101,16 +106,16 @@ for (const combination of selectedCombinations()) {
     if (combination.added && !REUSE) addSteps(suite, combination.added.items);
 
     suite.pipeline.step("typechecks", async () => {
-      await npm("run", "typecheck");
+      await suite.runScript("typecheck");
     });
 
     suite.pipeline.step("passes its own test suite", async () => {
-      const output = await npm("test");
+      const output = await suite.runScript("test");
       expect(output).toMatch(/Tests\s+\d+ passed/);
     });
 
     suite.pipeline.step("builds", async () => {
-      await npm("run", "build");
+      await suite.runScript("build");
     });
 
     suite.pipeline.step("starts and reports healthy", async () => {

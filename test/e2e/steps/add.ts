@@ -3,7 +3,6 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
 import { expect } from "vitest";
-import { run } from "../../../scripts/lib/local-app.js";
 import { CLI } from "../support/cli.js";
 import type { Suite } from "../support/suite.js";
 
@@ -29,7 +28,7 @@ export function addSteps(suite: Suite, items: string[][]): void {
   let initialMigration = "";
 
   pipeline.step("typechecks as scaffolded, before anything is added", async () => {
-    await run("npm", ["run", "typecheck"], { cwd: suite.appDir });
+    await suite.runScript("typecheck");
   });
 
   pipeline.step("is edited by its user: a schema module, a dependency, an env variable", async () => {

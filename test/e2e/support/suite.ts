@@ -8,7 +8,8 @@ import type { FakeS3 } from "./fake-storage/s3.js";
 import type { FakeProvider } from "./fake-providers.js";
 import { Browser } from "./http.js";
 import type { Pipeline } from "./pipeline.js";
-import { type RunningApp, startApp } from "../../../scripts/lib/local-app.js";
+import { run, type RunningApp, startApp } from "../../../scripts/lib/local-app.js";
+import { runScriptCommand } from "../../../src/package-manager.js";
 
 /** The error body every API error has. */
 export const errorShape = (code: string) => ({ error: expect.any(String), code, details: expect.any(Object) });
@@ -57,6 +58,12 @@ export class Suite {
         : {}),
       ...extra,
     };
+  }
+
+  /** Runs one of the app's package.json scripts with the combination's package manager; returns its output. */
+  runScript(script: string): Promise<string> {
+    const [command, ...args] = runScriptCommand(this.combination.packageManager, script);
+    return run(command!, args, { cwd: this.appDir });
   }
 
   /** Another instance of the same built app (same database, same rate-limit store), stopped with the suite. */
