@@ -119,7 +119,7 @@ export function renderProject(name: string, choices: Choices, extra: { databaseU
     add({ path: template.target, content: template.render(data), owner: "core", kind: "aggregate" });
   }
   const merged = (file: string, content: string) => add({ path: file, content, owner: "core", kind: "merged" });
-  merged("package.json", renderPackageJson(name, scripts, dependencies, devDependencies));
+  merged("package.json", renderPackageJson(name, choices.packageManager, scripts, dependencies, devDependencies));
   merged(".env.example", renderEnvExample(env));
   merged(".env", renderEnv(env, { name, options: { ...choices, ...extra } }));
   const written = [...files.values()];
@@ -199,14 +199,23 @@ function pinned(names: readonly (keyof typeof versions)[]): Record<string, strin
   return Object.fromEntries([...new Set(names)].sort().map((dependency) => [dependency, versions[dependency]]));
 }
 
+/**
+ * Yarn 1 resolves every range on its own instead of reusing a pinned version that satisfies it (vitest's own `vite`
+ * range would pull a second, newer vite beside the pinned one), and it refuses a version whose engines exclude this
+ * Node where npm and pnpm pick an older one (Better Auth's kysely): resolutions keep yarn's tree the same as theirs.
+ */
+const YARN_RESOLUTIONS = { vite: versions.vite, kysely: versions.kysely };
+
 function renderPackageJson(
   name: string,
+  pm: PackageManager,
   scripts: Record<string, string>,
   dependencies: Record<string, string>,
   devDependencies: Record<string, string>,
 ): string {
   const pkg = { name, version: "0.1.0", private: true, engines: { node: ">=20.9" }, scripts, dependencies, devDependencies };
-  return JSON.stringify(pkg, null, 2) + "\n";
+  const resolutions = pm === "yarn" ? { resolutions: YARN_RESOLUTIONS } : {};
+  return JSON.stringify({ ...pkg, ...resolutions }, null, 2) + "\n";
 }
 
 /** One variable of .env.example: its comment, then its example value. */

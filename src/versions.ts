@@ -11,6 +11,8 @@ export const versions = {
   // @better-auth/api-key pins its peers exactly; these are the versions better-auth 1.7.5 itself depends on.
   "@better-auth/api-key": "1.7.5",
   "@better-auth/core": "1.7.5",
+  // Better Auth's query builder: 0.29 needs Node 22. npm and pnpm pick 0.28 on Node 20 by themselves; yarn 1 is told.
+  kysely: "0.28.19",
   ai: "6.0.325",
   "@ai-sdk/openai": "3.0.141",
   "@ai-sdk/anthropic": "3.0.140",

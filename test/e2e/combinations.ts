@@ -43,7 +43,7 @@ export const combinations: Combination[] = [
       scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none", storage: "none" },
     },
   },
-  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", apiKeys: true, packageManager: "npm" },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", apiKeys: true, packageManager: "yarn" },
 ];
 
 /** The choices a combination is scaffolded with (before anything is added). */
