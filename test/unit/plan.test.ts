@@ -82,6 +82,16 @@ describe("dependencies by database", () => {
   });
 });
 
+describe("package.json by package manager", () => {
+  it("gives a yarn project resolutions so that yarn 1 installs the same tree as npm and pnpm", () => {
+    const pkg = JSON.parse(file(plan({ packageManager: "yarn" }), "package.json"));
+    expect(pkg.resolutions).toEqual({ vite: versions.vite, kysely: versions.kysely });
+    for (const pm of ["npm", "pnpm", "bun"]) {
+      expect(JSON.parse(file(plan({ packageManager: pm }), "package.json")), pm).not.toHaveProperty("resolutions");
+    }
+  });
+});
+
 describe("rendered files by database", () => {
   it("writes a different database client for SQLite and PostgreSQL", () => {
     const sqliteClient = file(plan({ db: "sqlite" }), "src/lib/db/client.ts");
