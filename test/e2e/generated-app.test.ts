@@ -59,6 +59,10 @@ for (const combination of selectedCombinations()) {
     });
 
     afterAll(async () => {
+      if (suite.pipeline.failed && suite.app) {
+        // What the server said is often the only clue to why a step failed (a crash shows as ECONNREFUSED).
+        console.log(`[e2e ${combination.name}] the app's output, last 6000 characters:\n${suite.app.output().slice(-6000)}`);
+      }
       await suite.stopApps();
       await suite.provider?.close();
       await suite.payments?.close();

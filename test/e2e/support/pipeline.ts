@@ -5,7 +5,8 @@ import { it } from "vitest";
  * step failed) instead of failing again for the same reason.
  */
 export class Pipeline {
-  private failed: string | undefined;
+  /** The title of the step that failed, if one did. */
+  failed: string | undefined;
   readonly timings: { step: string; seconds: number }[] = [];
 
   constructor(readonly name: string) {}
