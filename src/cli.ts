@@ -1,8 +1,8 @@
 import { Command, Option } from "commander";
 import type { z } from "zod";
-import { CliError } from "./errors.js";
+import { CliError, failureResult } from "./errors.js";
 import { addOptionsObject, allowedValues, type OptionKey, type OptionMeta, optionShape } from "./options.js";
-import { CANCELLED } from "./prompts.js";
+import { printJson, tolerateClosedOutput } from "./reporter.js";
 import { CLI_VERSION } from "./version.js";
 
 type Shape = Record<string, z.ZodType>;
@@ -75,8 +75,12 @@ export function buildAddProgram(): Command {
   return program;
 }
 
-/** Runs the CLI and returns its exit code; never throws for a user error. */
+/**
+ * Runs the CLI and returns its exit code; never throws for a user error. Under --json, every outcome is one JSON
+ * object on stdout, a refused command line or a failure included: `{ ok: false, code, message, ... }`.
+ */
 export async function main(argv: string[]): Promise<number> {
+  tolerateClosedOutput();
   const isAdd = argv[2] === "add";
   const program = isAdd ? buildAddProgram() : buildProgram();
   let given: Record<string, unknown>;
@@ -86,8 +90,13 @@ export async function main(argv: string[]): Promise<number> {
     if (isAdd) given.items = program.args;
     else if (program.args[0] !== undefined) given.directory = program.args[0];
   } catch (error) {
+    // Commander has printed its message (or the help, or the version: exit code 0) on the terminal.
     const code = (error as { exitCode?: number }).exitCode;
-    return typeof code === "number" ? code : 1;
+    const exitCode = typeof code === "number" ? code : 1;
+    if (exitCode !== 0 && argv.includes("--json")) {
+      printJson(failureResult("INVALID_OPTIONS", (error as Error).message.replace(/^error: /, "")));
+    }
+    return exitCode;
   }
   try {
     if (isAdd) {
@@ -98,9 +107,12 @@ export async function main(argv: string[]): Promise<number> {
     return await create(given as Partial<Record<OptionKey, unknown>>);
   } catch (error) {
     if (error instanceof CliError) {
-      if (error.exitCode !== CANCELLED) process.stderr.write(`${error.message}\n`);
+      if (given.json === true) printJson(failureResult(error.code, error.message, error.details));
+      // A cancelled prompt or an interrupted write has said so already.
+      else if (error.code !== "CANCELLED") process.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }
+    if (given.json === true) printJson(failureResult("INTERNAL", error instanceof Error ? error.message : String(error)));
     throw error;
   }
 }

@@ -1,99 +1,158 @@
 import path from "node:path";
 import pc from "picocolors";
-import { CliError } from "./errors.js";
-import { initRepository, type GitOutcome } from "./git.js";
+import { ensureDatabase } from "./database-server.js";
+import { CliError, type ErrorCode, failureResult, refusal } from "./errors.js";
+import { FIRST_COMMIT_COMMAND, gitSkipReason, initRepository, type GitOutcome } from "./git.js";
+import { type InterruptWatch, watchInterrupts } from "./interrupt.js";
 import { choiceAsFlag, choiceKeys, type OptionKey, type Options } from "./options.js";
 import { runScriptCommand } from "./package-manager.js";
 import { type Plan, plannedSteps, planProject } from "./plan.js";
-import { describePlan, planSummary } from "./plan-output.js";
-import { CANCELLED, promptForMissing } from "./prompts.js";
-import { createReporter } from "./reporter.js";
+import { describePlan, NO_INSTALL_NOTE, planSummary, replacedSection } from "./plan-output.js";
+import { assertPackageManagerInstalled } from "./preflight.js";
+import { promptForMissing } from "./prompts.js";
+import { defaultPostgresUrl } from "./providers/db/postgres.js";
+import { createReporter, printJson, type Reporter } from "./reporter.js";
 import { resolveOptions } from "./resolve.js";
 import { runSteps, StepError, type StepResult } from "./steps.js";
-import { assertWritableParent, discardPendingWrite, inspectTarget, writeAtomically } from "./write.js";
+import { assertWritableParent, existingFiles, inspectTarget, writeAtomically } from "./write.js";
 
 /** Prompts only on a real terminal, outside CI, and when the caller has not asked for defaults or JSON. */
 export function isInteractive(given: Partial<Record<OptionKey, unknown>>): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !given.yes && !given.json);
 }
 
-/** The default command: resolve options, plan, write atomically, then install, migrate and commit. */
+/**
+ * The default command: resolve options, plan, check what the run needs (an empty target, the package manager, the
+ * PostgreSQL database), write atomically, then install, migrate and commit. Ctrl-C from the write on stops the running
+ * command's whole process tree and says how to finish.
+ */
 export async function create(given: Partial<Record<OptionKey, unknown>>): Promise<number> {
   const interactive = isInteractive(given);
-  const options = resolveOptions(interactive ? await promptForMissing(given) : given);
+  const options = validOptions(interactive ? await promptForMissing(given) : given);
   const reporter = createReporter({ spinner: interactive && !options.verbose, json: options.json });
   const plan = planProject(options);
 
   // A dry run refuses what the real run would refuse, so that its success means something.
-  await refuseUnsafeTarget(plan.directory, options.force);
+  const replaced = await refuseUnsafeTarget(plan, options.force);
+  if (options.install) await assertPackageManagerInstalled(options.packageManager, "packageManager" in given ? "flag" : "detected");
+  const context = { git: options.git, replaced };
   if (options.dryRun) {
-    if (options.json) process.stdout.write(`${JSON.stringify(planSummary(plan), null, 2)}\n`);
-    else reporter.info(describePlan(plan));
+    if (options.json) printJson(planSummary(plan, context));
+    else reporter.info(describePlan(plan, context));
     return 0;
   }
 
   if (!interactive) reporter.info(`Creating ${plan.name} with ${describeChoices(options, given)}`);
+  const database = await prepareDatabase(plan, options, reporter);
+  if (replaced.length > 0) reporter.info(replacedSection(replaced));
 
-  const onInterrupt = () => {
-    discardPendingWrite();
-    process.exit(CANCELLED);
-  };
-  process.once("SIGINT", onInterrupt);
+  const interrupts = watchInterrupts();
   try {
-    await reporter.task(`Writing ${plan.files.length} files to ${displayPath(plan.directory)}`, () =>
-      writeAtomically(plan.directory, plan.files),
-    );
+    await writeProject(plan, { reporter, signal: interrupts.signal, json: options.json });
+    announceSkippedSteps(options, reporter);
+    return await setUp(plan, options, { reporter, interrupts, replaced, database });
   } finally {
-    process.off("SIGINT", onInterrupt);
+    interrupts.stop();
   }
+}
 
-  let steps: StepResult[] = [];
+/**
+ * Install, migrations and the first commit in the written project. A failed step or Ctrl-C keeps the project and
+ * says how to finish; returns the exit code.
+ */
+async function setUp(
+  plan: Plan,
+  options: Options,
+  context: { reporter: Reporter; interrupts: InterruptWatch; replaced: string[]; database: PreparedDatabase },
+): Promise<number> {
+  const { reporter, interrupts } = context;
+  let steps: StepResult[];
   try {
     steps = await runSteps(plan.steps, {
       cwd: plan.directory,
       verbose: options.verbose,
       json: options.json,
       reporter,
+      signal: interrupts.signal,
     });
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
-    reportStepFailure(error, plan, options);
-    return 1;
+    const code = error.interrupted ? "CANCELLED" : "STEP_FAILED";
+    const commit = options.git && !(await gitSkipReason(plan.directory));
+    reportUnfinished(plan, options, { code, message: error.message, completed: error.completed, failed: error, commit });
+    return error.interrupted ? interrupts.exitCode() : 1;
   }
   const git: GitOutcome = options.git ? await initRepository(plan.directory, reporter) : "skipped";
-  const nextSteps = finishCommands(plan, options, steps);
-
-  if (options.json) {
-    const result = {
-      ok: true,
-      directory: plan.directory,
-      name: plan.name,
-      choices: plan.choices,
-      files: plan.files.length,
-      steps,
-      git,
-      nextSteps,
-      setup: plan.nextSteps,
-    };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    const setup = plan.nextSteps.length ? `\nTo use everything you chose:\n${plan.nextSteps.map((line) => `  ${line}`).join("\n")}` : "";
-    reporter.info(`\n${pc.green("Done.")} Next steps:\n${nextSteps.map((line) => `  ${line}`).join("\n")}${setup}`);
+  if (interrupts.signal.aborted) {
+    reportUnfinished(plan, options, {
+      code: "CANCELLED",
+      message: git === "failed" ? "Interrupted while the first commit was made." : "Interrupted: the project is set up.",
+      completed: steps,
+      commit: git === "failed",
+    });
+    return interrupts.exitCode();
   }
+  reportSuccess(plan, options, { ...context, steps, git });
   return 0;
 }
 
-async function refuseUnsafeTarget(directory: string, force: boolean): Promise<void> {
-  await assertWritableParent(directory);
-  const target = await inspectTarget(directory);
+/** Writes the project all or nothing; Ctrl-C meanwhile leaves nothing, and says so (under --json, the result does). */
+async function writeProject(plan: Plan, { reporter, signal, json }: { reporter: Reporter; signal: AbortSignal; json: boolean }) {
+  try {
+    await reporter.task(`Writing ${plan.files.length} files to ${displayPath(plan.directory)}`, () =>
+      writeAtomically(plan.directory, plan.files, { signal }),
+    );
+  } catch (error) {
+    if (error instanceof CliError && error.code === "CANCELLED" && !json) process.stderr.write(`${error.message}\n`);
+    throw error;
+  }
+}
+
+/** The options, or an INVALID_OPTIONS refusal naming each refused flag. */
+function validOptions(given: Partial<Record<OptionKey, unknown>>): Options {
+  try {
+    return resolveOptions(given);
+  } catch (error) {
+    if (error instanceof CliError && error.code === "FAILED") throw refusal("INVALID_OPTIONS", error.message);
+    throw error;
+  }
+}
+
+/** Refuses a non-empty target without --force; returns the planned files that --force writes over. */
+async function refuseUnsafeTarget(plan: Plan, force: boolean): Promise<string[]> {
+  await assertWritableParent(plan.directory);
+  const target = await inspectTarget(plan.directory);
   if (target.conflicts.length > 0 && !force) {
     const shown = target.conflicts.slice(0, 20).map((entry) => `  ${entry}`);
     if (target.conflicts.length > 20) shown.push(`  …and ${target.conflicts.length - 20} more`);
-    throw new CliError(
-      `${displayPath(directory)} is not empty. It contains:\n${shown.join("\n")}\n` +
+    throw refusal(
+      "TARGET_NOT_EMPTY",
+      `${displayPath(plan.directory)} is not empty. It contains:\n${shown.join("\n")}\n` +
         "Choose another directory, or pass --force to write into it (files the app needs are replaced).",
+      { directory: plan.directory, conflicts: target.conflicts },
     );
   }
+  return target.exists ? existingFiles(plan.directory, plan.files) : [];
+}
+
+type PreparedDatabase = Awaited<ReturnType<typeof ensureDatabase>> | undefined;
+
+/**
+ * For PostgreSQL, when this run migrates: the database must be there before install and migrations, or they fail
+ * after minutes. Returns what was found (or made), undefined when there is nothing to check.
+ */
+async function prepareDatabase(plan: Plan, options: Options, reporter: Reporter): Promise<PreparedDatabase> {
+  if (options.db !== "postgres" || !options.install || !options.migrate) return undefined;
+  const url = options.databaseUrl ?? defaultPostgresUrl(plan.name);
+  const database = await reporter.task("Checking the PostgreSQL server", () => ensureDatabase(url));
+  if (database.created) reporter.info(`Created database ${database.database} on ${database.host}:${database.port}.`);
+  return database;
+}
+
+/** --no-install and --no-migrate leave steps out; say so where they would have run, the next steps list them. */
+function announceSkippedSteps(options: Options, reporter: Reporter): void {
+  if (!options.install) reporter.info(`${NO_INSTALL_NOTE}. The next steps below run them.`);
+  else if (!options.migrate) reporter.info("--no-migrate: the database migration is not made. The next steps below run it.");
 }
 
 function describeChoices(options: Options, given: Partial<Record<OptionKey, unknown>>): string {
@@ -104,35 +163,70 @@ function describeChoices(options: Options, given: Partial<Record<OptionKey, unkn
 
 /**
  * The commands that take the user from here to a running app, in their package manager's syntax: every step the
- * full setup has that did not run (skipped by a flag, or failed), then the dev server.
+ * full setup has that did not run (skipped by a flag, failed or interrupted), the first commit when it is still to
+ * make, then the dev server.
  */
-function finishCommands(plan: Plan, options: Options, completed: readonly StepResult[]): string[] {
+function finishCommands(plan: Plan, options: Options, completed: readonly StepResult[], commit: boolean): string[] {
   const cd = path.relative(process.cwd(), plan.directory);
   const commands = cd ? [`cd ${cd.includes(" ") ? JSON.stringify(cd) : cd}`] : [];
   const done = new Set(completed.filter((step) => step.ok).map((step) => step.id));
   const fullSetup = plannedSteps(options.packageManager, { install: true, migrate: true });
   commands.push(...fullSetup.filter((step) => !done.has(step.id)).map((step) => step.command.join(" ")));
+  if (commit) commands.push(FIRST_COMMIT_COMMAND);
   commands.push(runScriptCommand(options.packageManager, "dev").join(" "));
   return commands;
 }
 
-function reportStepFailure(error: StepError, plan: Plan, options: Options): void {
-  const byHand = finishCommands(plan, options, error.completed);
+function reportSuccess(
+  plan: Plan,
+  options: Options,
+  outcome: {
+    steps: StepResult[];
+    git: GitOutcome;
+    replaced: string[];
+    database: PreparedDatabase;
+    reporter: Reporter;
+  },
+): void {
+  const nextSteps = finishCommands(plan, options, outcome.steps, false);
   if (options.json) {
-    const result = {
-      ok: false,
-      error: error.message,
-      failedCommand: error.step.command.join(" "),
-      output: error.output,
+    printJson({
+      ok: true,
       directory: plan.directory,
-      finishByHand: byHand,
-    };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      name: plan.name,
+      choices: plan.choices,
+      files: plan.files.length,
+      replaced: outcome.replaced,
+      ...(outcome.database ? { database: outcome.database } : {}),
+      steps: outcome.steps,
+      git: outcome.git,
+      nextSteps,
+      setup: plan.nextSteps,
+    });
     return;
   }
+  const setup = plan.nextSteps.length ? `\nTo use everything you chose:\n${plan.nextSteps.map((line) => `  ${line}`).join("\n")}` : "";
+  outcome.reporter.info(`\n${pc.green("Done.")} Next steps:\n${nextSteps.map((line) => `  ${line}`).join("\n")}${setup}`);
+}
+
+/**
+ * The project is written but its setup did not finish (a step failed, or Ctrl-C): it is kept; say where it is and
+ * the exact commands that finish it (`commit`: the first commit among them).
+ */
+function reportUnfinished(
+  plan: Plan,
+  options: Options,
+  stop: { code: ErrorCode; message: string; completed: readonly StepResult[]; failed?: StepError; commit: boolean },
+): void {
+  const byHand = finishCommands(plan, options, stop.completed, stop.commit);
+  if (options.json) {
+    const failed = stop.failed ? { failedCommand: stop.failed.step.command.join(" "), output: stop.failed.output } : {};
+    printJson(failureResult(stop.code, stop.message, { ...failed, directory: plan.directory, finishByHand: byHand }));
+    return;
+  }
+  const output = stop.failed?.output && stop.code !== "CANCELLED" ? `${pc.dim(stop.failed.output)}\n` : "";
   process.stderr.write(
-    `${pc.red("✖")} ${error.message}\n${error.output ? `${pc.dim(error.output)}\n` : ""}` +
-      `The project was written to ${displayPath(plan.directory)} and is kept. To finish by hand:\n` +
+    `${pc.red("✖")} ${stop.message}\n${output}The project was written to ${displayPath(plan.directory)} and is kept. To finish by hand:\n` +
       `${byHand.map((line) => `  ${line}`).join("\n")}\n`,
   );
 }

@@ -1,8 +1,29 @@
 import path from "node:path";
 import { z } from "zod";
 import { detectPackageManager, packageManagers } from "./package-manager.js";
+import { localEndpointDefaults } from "./providers/ai/openai-compatible.js";
+import { defaultPostgresUrl } from "./providers/db/postgres.js";
 import { type Category, providerIds, providers } from "./providers/index.js";
 import { validatePackageName } from "./package-name.js";
+
+/** The answers so far in interactive mode (and the flags given), by option key. */
+export type Answers = Record<string, unknown>;
+
+/** How interactive mode asks for an option. */
+export interface OptionPrompt {
+  message: string;
+  /** Its name in the summary of choices and in the list of answers that can be changed. */
+  label: string;
+  /** Limits it to answers that make it relevant; an answer that stops being relevant is dropped. */
+  when?: (answers: Answers) => boolean;
+  /** Asked only when the user says yes to "Customize more?". */
+  advanced?: boolean;
+  /**
+   * A text prompt's suggestion: shown as its placeholder and taken when the answer is empty. Taking it leaves the
+   * option unset, so a suggestion computed from other answers (the database URL from the name) follows them.
+   */
+  suggestion?: (answers: Answers) => string;
+}
 
 /**
  * How one option shows up outside the schema: its flag, its help line, its prompt, whether the manifest records it.
@@ -22,8 +43,13 @@ export interface OptionMeta {
   choice?: boolean;
   /** The provider category whose descriptors are this option's values. */
   category?: Category;
-  /** The prompt asking for it in interactive mode; `when` limits it to answers that make it relevant. */
-  prompt?: { message: string; when?: (answers: Record<string, unknown>) => boolean; placeholder?: string };
+  /**
+   * The value of another option this one only makes sense with: given with any other, it is refused, and it is only
+   * asked when the answers have that value.
+   */
+  onlyWith?: { option: string; value: string };
+  /** The prompt asking for it in interactive mode. */
+  prompt?: OptionPrompt;
 }
 
 function option<T extends z.ZodType>(schema: T, meta: OptionMeta): T {
@@ -35,8 +61,9 @@ function providerOption(category: Category, meta: Omit<OptionMeta, "category" | 
   return option(z.enum(providerIds(category)).default(first), { ...meta, category, choice: true });
 }
 
-/** A comma-separated flag value as a list; `none` is the empty list. */
-function commaList<Item extends z.ZodType>(item: Item) {
+/** A comma-separated flag value as a list; `none` is the empty list, refused with `required` as the reason if given. */
+function commaList<Item extends z.ZodType>(item: Item, { required }: { required?: string } = {}) {
+  const list = z.array(item);
   return z.preprocess(
     (value) =>
       typeof value === "string"
@@ -47,7 +74,7 @@ function commaList<Item extends z.ZodType>(item: Item) {
               .map((part) => part.trim())
               .filter(Boolean)
         : value,
-    z.array(item),
+    required ? list.min(1, required) : list,
   );
 }
 
@@ -59,7 +86,24 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/\S+$/, "must be a PostgreSQL connection string, like postgres://user@host:5432/db");
 
+const endpointUrl = z.url({
+  protocol: /^https?$/,
+  error: `must be an http:// or https:// URL, like ${localEndpointDefaults.baseUrl}`,
+});
+
+const modelId = z
+  .string()
+  .regex(
+    /^[\w.:/@+-]+$/,
+    "must be model ids separated by commas, like llama3.2,qwen2.5:7b (letters, digits, . : / @ + - _)",
+  );
+
 export const DEFAULT_DIRECTORY = "my-craftjs-app";
+
+/** The package name a directory gives (its basename), as create uses it. */
+export function packageNameOf(directory: string): string {
+  return path.basename(path.resolve(directory));
+}
 
 /** The single source of truth for every option: flags, prompts, defaults, validation, help and the manifest. */
 const optionsObject = z.object({
@@ -69,43 +113,80 @@ const optionsObject = z.object({
         .min(1)
         .default(DEFAULT_DIRECTORY)
         .superRefine((directory, ctx) => {
-          for (const problem of validatePackageName(path.basename(path.resolve(directory)))) {
+          for (const problem of validatePackageName(packageNameOf(directory))) {
             ctx.addIssue({ code: "custom", message: problem });
           }
         }),
       {
         flag: "[directory]",
         description: `Where to create the app; its name becomes the package name (default: ${DEFAULT_DIRECTORY})`,
-        prompt: { message: "Where should the app go?", placeholder: DEFAULT_DIRECTORY },
+        prompt: { message: "Where should the app go?", label: "Directory", suggestion: () => DEFAULT_DIRECTORY },
         example: "create-craftjs my-app",
       },
     ),
-    db: providerOption("db", { flag: "--db <name>", description: "Database", prompt: { message: "Which database?" } }),
+    db: providerOption("db", {
+      flag: "--db <name>",
+      description: "Database",
+      prompt: { message: "Which database?", label: "Database" },
+    }),
     databaseUrl: option(postgresUrl.optional(), {
       flag: "--database-url <url>",
       description: "PostgreSQL connection string written to .env (with --db postgres)",
       example: "create-craftjs my-app --db postgres --database-url postgres://postgres@127.0.0.1:5432/my_app",
+      onlyWith: { option: "db", value: "postgres" },
       prompt: {
         message: "PostgreSQL connection string?",
-        placeholder: "postgres://postgres@127.0.0.1:5432/<app name>",
-        when: (answers) => answers.db === "postgres",
+        label: "Database URL",
+        suggestion: (answers) => defaultPostgresUrl(packageNameOf(String(answers.directory ?? DEFAULT_DIRECTORY))),
       },
     }),
-    ai: providerOption("ai", { flag: "--ai <name>", description: "AI provider", prompt: { message: "Which AI provider?" } }),
+    ai: providerOption("ai", {
+      flag: "--ai <name>",
+      description: "AI provider",
+      prompt: { message: "Which AI provider?", label: "AI provider" },
+    }),
+    aiBaseUrl: option(endpointUrl.optional(), {
+      flag: "--ai-base-url <url>",
+      description: "The endpoint's base URL, up to /v1, written to .env (with --ai openai-compatible)",
+      defaultLabel: `Ollama's ${localEndpointDefaults.baseUrl}`,
+      example:
+        `create-craftjs my-app --ai openai-compatible --ai-base-url ${localEndpointDefaults.baseUrl} ` +
+        "--ai-models llama3.2,qwen2.5",
+      onlyWith: { option: "ai", value: "openai-compatible" },
+      prompt: {
+        message: "The endpoint's base URL (up to /v1)?",
+        label: "AI base URL",
+        suggestion: () => localEndpointDefaults.baseUrl,
+      },
+    }),
+    aiModels: option(commaList(modelId, { required: "must name at least one model id" }).optional(), {
+      flag: "--ai-models <list>",
+      description:
+        "The model ids the endpoint serves, comma-separated, the first by default; written to .env " +
+        "(with --ai openai-compatible)",
+      defaultLabel: localEndpointDefaults.models.join(","),
+      example: "create-craftjs my-app --ai openai-compatible --ai-models llama3.2,qwen2.5",
+      onlyWith: { option: "ai", value: "openai-compatible" },
+      prompt: {
+        message: "Which models does it serve (ids, comma-separated, the first is the default)?",
+        label: "AI models",
+        suggestion: () => localEndpointDefaults.models.join(","),
+      },
+    }),
     payments: providerOption("payments", {
       flag: "--payments <name>",
       description: "Payment provider for plans and subscriptions, or none",
-      prompt: { message: "Which payment provider?" },
+      prompt: { message: "Which payment provider?", label: "Payments" },
     }),
     storage: providerOption("storage", {
       flag: "--storage <name>",
       description: "Where uploads are stored, or none",
-      prompt: { message: "Where should uploads be stored?" },
+      prompt: { message: "Where should uploads be stored?", label: "Uploads" },
     }),
     ratelimit: providerOption("ratelimit", {
       flag: "--ratelimit <store>",
       description: "Rate-limit store",
-      prompt: { message: "Where are rate limits counted?" },
+      prompt: { message: "Where are rate limits counted?", label: "Rate limits", advanced: true },
     }),
     oauth: option(commaList(z.enum(providerIds("oauth"))).default(providerIds("oauth")), {
       flag: "--oauth <list>",
@@ -113,13 +194,18 @@ const optionsObject = z.object({
       defaultLabel: providerIds("oauth").join(","),
       category: "oauth",
       choice: true,
-      prompt: { message: "Which OAuth sign-in providers?" },
+      prompt: { message: "Which OAuth sign-in providers?", label: "OAuth sign-in" },
     }),
     apiKeys: option(z.boolean().default(true), {
       flag: "--api-keys",
       negatable: true,
       choice: true,
       description: "API keys (Authorization: Bearer) for every protected route",
+      prompt: {
+        message: "Offer API keys (Authorization: Bearer) on every protected route?",
+        label: "API keys",
+        advanced: true,
+      },
     }),
     corsOrigins: option(commaList(origin).default([]), {
       flag: "--cors-origins <list>",
@@ -127,28 +213,42 @@ const optionsObject = z.object({
       defaultLabel: "none beyond the app's own URL, and localhost in development",
       example: "create-craftjs my-app --cors-origins https://admin.example.com,https://example.org",
       choice: true,
+      prompt: {
+        message: "More origins allowed to call the API from a browser (comma-separated, or none)?",
+        label: "CORS origins",
+        advanced: true,
+        suggestion: () => "none",
+      },
     }),
     packageManager: option(z.enum(packageManagers).default(() => detectPackageManager()), {
       flag: "--package-manager <name>",
       description: "Package manager for install and scripts",
       defaultLabel: "the one that started the CLI, else npm",
       choice: true,
+      prompt: { message: "Which package manager?", label: "Package manager", advanced: true },
     }),
     install: option(z.boolean().default(true), {
       flag: "--install",
       negatable: true,
       description: "Install dependencies",
-      prompt: { message: "Install dependencies now?" },
+      prompt: { message: "Install dependencies now?", label: "Install" },
     }),
     migrate: option(z.boolean().default(true), {
       flag: "--migrate",
       negatable: true,
       description: "Generate and apply the database migrations after install",
+      prompt: {
+        message: "Generate and apply the first database migration after the install?",
+        label: "Migrate",
+        advanced: true,
+        when: (answers) => answers.install !== false,
+      },
     }),
     git: option(z.boolean().default(true), {
       flag: "--git",
       negatable: true,
       description: "git init and a first commit (skipped inside a repository or without a git identity)",
+      prompt: { message: "Make a git repository with a first commit?", label: "Git", advanced: true },
     }),
     yes: option(z.boolean().default(false), {
       flag: "--yes",
@@ -207,16 +307,21 @@ export const addOptionsObject = z.object({
 export type AddOptions = z.output<typeof addOptionsObject>;
 export type AddOptionKey = keyof AddOptions;
 
-/** The options with the rules that span several of them (incompatible combinations). */
+/** The options with the rules that span several of them: an option given without the value it `onlyWith` goes with. */
 export const optionsSchema = optionsObject.superRefine((options, ctx) => {
-    if (options.databaseUrl !== undefined && options.db !== "postgres") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["databaseUrl"],
-        message: `only applies to --db postgres (this project uses --db ${options.db})`,
-      });
-    }
-  });
+  for (const key of optionKeys) {
+    const rule = metaOf(key).onlyWith;
+    if (!rule || options[key] === undefined) continue;
+    const other = options[rule.option as OptionKey];
+    if (other === rule.value) continue;
+    const otherFlag = flagOf(rule.option as OptionKey);
+    ctx.addIssue({
+      code: "custom",
+      path: [key],
+      message: `only applies to ${otherFlag} ${rule.value} (this project uses ${otherFlag} ${String(other)})`,
+    });
+  }
+});
 
 export type Options = z.output<typeof optionsSchema>;
 export type OptionKey = keyof Options;
@@ -225,6 +330,25 @@ export const optionShape = optionsObject.shape;
 
 export function metaOf(key: OptionKey): OptionMeta {
   return optionShape[key].meta() as unknown as OptionMeta;
+}
+
+/** An option's flag without its value (`--db`), or `directory` for the positional argument. */
+export function flagOf(key: OptionKey): string {
+  const flag = metaOf(key).flag.split(" ")[0]!;
+  return flag.startsWith("[") ? "directory" : flag;
+}
+
+/**
+ * The options that are not choices of the project but seed .env: a connection string, an AI endpoint and its models.
+ * They describe a machine (where its database and model server run) and may hold a credential, so craftjs.json never
+ * records them and `add` renders the defaults; the planner hands them to the env values.
+ */
+export const envSeedKeys = ["databaseUrl", "aiBaseUrl", "aiModels"] as const satisfies readonly OptionKey[];
+
+export type EnvSeeds = Pick<Options, (typeof envSeedKeys)[number]>;
+
+export function envSeeds(options: Options): EnvSeeds {
+  return Object.fromEntries(envSeedKeys.map((key) => [key, options[key]])) as EnvSeeds;
 }
 
 export function addMetaOf(key: AddOptionKey): OptionMeta {

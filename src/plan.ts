@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Choices, choiceKeys, type Options } from "./options.js";
+import { type Choices, choiceKeys, type EnvSeeds, envSeeds, type Options } from "./options.js";
 import { installCommand, type PackageManager, runScriptCommand } from "./package-manager.js";
 import { categories, core, type Feature, features, findProvider, routes } from "./providers/index.js";
 import type { EnvVar, ItemDescriptor, ProjectContext, TemplateData } from "./providers/types.js";
@@ -71,7 +71,7 @@ export function pickChoices(options: Options): Choices {
 
 export function planProject(options: Options): Plan {
   const directory = path.resolve(options.directory);
-  const rendering = renderProject(path.basename(directory), pickChoices(options), { databaseUrl: options.databaseUrl });
+  const rendering = renderProject(path.basename(directory), pickChoices(options), envSeeds(options));
   return {
     ...rendering,
     directory,
@@ -81,8 +81,8 @@ export function planProject(options: Options): Plan {
   };
 }
 
-/** Renders every file of a project, its manifest included. `databaseUrl` only seeds .env. */
-export function renderProject(name: string, choices: Choices, extra: { databaseUrl?: string } = {}): Rendering {
+/** Renders every file of a project, its manifest included. `seeds` (options that are not choices) only seed .env. */
+export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = {}): Rendering {
   const items = selectedItems(choices);
   const descriptors = items.map((item) => item.descriptor);
   const env = uniqueEnv(items);
@@ -121,7 +121,7 @@ export function renderProject(name: string, choices: Choices, extra: { databaseU
   const merged = (file: string, content: string) => add({ path: file, content, owner: "core", kind: "merged" });
   merged("package.json", renderPackageJson(name, choices.packageManager, scripts, dependencies, devDependencies));
   merged(".env.example", renderEnvExample(env));
-  merged(".env", renderEnv(env, { name, options: { ...choices, ...extra } }));
+  merged(".env", renderEnv(env, { name, options: { ...choices, ...seeds } }));
   const written = [...files.values()];
   const manifest = buildManifest(name, choices, written);
   written.push({ path: MANIFEST_FILE, content: `${JSON.stringify(manifest, null, 2)}\n`, owner: "core", kind: "owned" });

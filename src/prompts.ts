@@ -1,6 +1,8 @@
+import path from "node:path";
 import { CliError } from "./errors.js";
 import {
   allowedValues,
+  type Answers,
   isBooleanOption,
   isListOption,
   metaOf,
@@ -8,61 +10,247 @@ import {
   type Options,
   optionKeys,
   optionShape,
+  type OptionPrompt,
   providerLabel,
 } from "./options.js";
+import { assertValidValues } from "./resolve.js";
+import { inspectTarget } from "./write.js";
 
 /** Exit code for a cancelled prompt or Ctrl-C, as a shell reports SIGINT. */
 export const CANCELLED = 130;
 
-/** Asks, in schema order, for every prompted option not given by a flag; a cancelled prompt writes nothing. */
-export async function promptForMissing(given: Partial<Record<OptionKey, unknown>>): Promise<Partial<Options>> {
-  const clack = await import("@clack/prompts");
-  clack.intro("create-craftjs");
-  const answers: Partial<Record<OptionKey, unknown>> = { ...given };
-  for (const key of optionKeys) {
-    const meta = metaOf(key);
-    if (!meta.prompt || key in given) continue;
-    if (meta.prompt.when && !meta.prompt.when(answers)) continue;
-    const initial = defaultOf(key);
-    const allowed = allowedValues(key);
-    let answer: unknown;
-    const choices = allowed?.map((value) => ({
-      value,
-      ...(meta.category ? providerLabel(meta.category, value) : { label: value }),
-    }));
-    if (choices && isListOption(key)) {
-      answer = await clack.multiselect({
-        message: meta.prompt.message,
-        initialValues: initial as string[],
-        required: false,
-        options: choices,
-      });
-    } else if (choices) {
-      answer = await clack.select({ message: meta.prompt.message, initialValue: initial, options: choices });
-    } else if (isBooleanOption(key)) {
-      answer = await clack.confirm({ message: meta.prompt.message, initialValue: initial as boolean });
-    } else {
-      answer = await clack.text({
-        message: meta.prompt.message,
-        placeholder: meta.prompt.placeholder,
-        validate: (value) => {
-          if (!value) return undefined;
-          const result = optionShape[key].safeParse(value);
-          return result.success ? undefined : result.error.issues[0]?.message;
-        },
-      });
-      if (answer === "") answer = undefined;
-    }
-    if (clack.isCancel(answer)) {
-      clack.cancel("Cancelled: nothing was written.");
-      throw new CliError("Cancelled.", CANCELLED);
-    }
-    if (answer !== undefined) answers[key] = answer;
-  }
-  return answers as Partial<Options>;
+type Clack = typeof import("@clack/prompts");
+
+/** One interactive run: the answers so far (flags included) and which options need no more asking. */
+interface Interview {
+  clack: Clack;
+  answers: Answers;
+  /** Given by a flag or answered: asked again only when the user picks it to change. */
+  settled: Set<OptionKey>;
+  /** Whether the user said yes to "Customize more?", which brings in the advanced options. */
+  customizing: boolean;
+  /** --force: a non-empty directory is accepted. */
+  force: boolean;
 }
 
-function defaultOf(key: OptionKey): unknown {
-  const result = optionShape[key].safeParse(undefined);
-  return result.success ? result.data : undefined;
+/**
+ * Interactive mode. Refuses a wrong flag first, as without prompts. Then asks, in schema order, for every option no
+ * flag gave, the advanced ones only after a yes to "Customize more?"; then shows every choice at once and asks to
+ * create the app, change an answer (which re-asks it and whatever it makes relevant), or cancel. Cancelling, there or
+ * with Ctrl-C at any prompt, writes nothing.
+ */
+export async function promptForMissing(given: Partial<Record<OptionKey, unknown>>): Promise<Partial<Options>> {
+  assertValidValues(given);
+  const clack = await import("@clack/prompts");
+  clack.intro("create-craftjs");
+  const interview: Interview = {
+    clack,
+    answers: { ...given },
+    settled: new Set(Object.keys(given) as OptionKey[]),
+    customizing: false,
+    force: given.force === true,
+  };
+  await askPending(interview);
+  const advanced = optionKeys.filter(
+    (key) => metaOf(key).prompt?.advanced && isPending(interview, key, { advanced: true }),
+  );
+  if (advanced.length > 0) {
+    const labels = advanced.map((key) => inSentence(promptOf(key).label)).join(", ");
+    const customize = await clack.confirm({ message: `Customize more (${labels})?`, initialValue: false });
+    interview.customizing = answered(clack, customize);
+    await askPending(interview);
+  }
+  for (;;) {
+    clack.note(summary(interview.answers), "Your app");
+    const next = answered(
+      clack,
+      await clack.select({
+        message: given.dryRun ? "Plan the app with these choices?" : "Create the app with these choices?",
+        options: [
+          { value: "create", label: given.dryRun ? "Show the plan (--dry-run: nothing is written)" : "Create it" },
+          { value: "change", label: "Change an answer" },
+          { value: "cancel", label: "Cancel" },
+        ],
+      }),
+    );
+    if (next === "create") return interview.answers as Partial<Options>;
+    if (next === "cancel") cancelled(clack);
+    await changeAnswer(interview);
+  }
+}
+
+/** Lets the user pick one option, re-asks it, drops the answers it made irrelevant and asks what it made relevant. */
+async function changeAnswer(interview: Interview): Promise<void> {
+  const { clack, answers } = interview;
+  const key = answered(
+    clack,
+    await clack.select({
+      message: "Which answer?",
+      options: promptedKeys(answers).map((option) => ({
+        value: option,
+        label: promptOf(option).label,
+        hint: describeValue(option, answers),
+      })),
+    }),
+  );
+  await ask(interview, key);
+  for (const option of optionKeys) {
+    if (metaOf(option).prompt && !isRelevant(option, answers)) {
+      delete answers[option];
+      interview.settled.delete(option);
+    }
+  }
+  await askPending(interview);
+}
+
+/** Asks every relevant option that is not settled, in schema order; the advanced ones only when customizing. */
+async function askPending(interview: Interview): Promise<void> {
+  for (const key of optionKeys) {
+    if (isPending(interview, key, { advanced: interview.customizing })) await ask(interview, key);
+  }
+}
+
+/** Relevant, not settled, and in scope: the advanced options are in it only when asked for. */
+function isPending(interview: Interview, key: OptionKey, { advanced }: { advanced: boolean }): boolean {
+  const prompt = metaOf(key).prompt;
+  if (!prompt || interview.settled.has(key) || !isRelevant(key, interview.answers)) return false;
+  return advanced || !prompt.advanced;
+}
+
+/** The options interactive mode can ask for that are relevant to these answers, in schema order. */
+function promptedKeys(answers: Answers): OptionKey[] {
+  return optionKeys.filter((key) => metaOf(key).prompt && isRelevant(key, answers));
+}
+
+function promptOf(key: OptionKey): OptionPrompt {
+  return metaOf(key).prompt!;
+}
+
+function isRelevant(key: OptionKey, answers: Answers): boolean {
+  const meta = metaOf(key);
+  if (meta.onlyWith && currentValue(meta.onlyWith.option as OptionKey, answers) !== meta.onlyWith.value) return false;
+  return meta.prompt?.when?.(answers) ?? true;
+}
+
+/** Asks for one option, starting from its current value, and records the answer. */
+async function ask(interview: Interview, key: OptionKey): Promise<void> {
+  const { clack, answers } = interview;
+  const meta = metaOf(key);
+  const { message } = promptOf(key);
+  const current = currentValue(key, answers);
+  const allowed = allowedValues(key);
+  const options = allowed?.map((value) => ({
+    value,
+    ...(meta.category ? providerLabel(meta.category, value) : { label: value }),
+  }));
+  if (options && isListOption(key)) {
+    answers[key] = answered(
+      clack,
+      await clack.multiselect({ message, initialValues: current as string[], required: false, options }),
+    );
+  } else if (options) {
+    answers[key] = answered(clack, await clack.select({ message, initialValue: current as string, options }));
+  } else if (isBooleanOption(key)) {
+    answers[key] = answered(clack, await clack.confirm({ message, initialValue: current as boolean }));
+  } else {
+    await askText(interview, key);
+  }
+  interview.settled.add(key);
+}
+
+/**
+ * A text answer: every problem with it at once, the suggestion taken on an empty answer (and shown as the answer),
+ * and for the directory, a non-empty one refused unless --force.
+ */
+async function askText(interview: Interview, key: OptionKey): Promise<void> {
+  const { clack, answers } = interview;
+  const { message, suggestion: suggest } = promptOf(key);
+  const suggestion = suggest?.(answers);
+  for (;;) {
+    const text = answered(
+      clack,
+      await clack.text({
+        message,
+        placeholder: suggestion,
+        defaultValue: suggestion,
+        initialValue: answers[key] === undefined ? undefined : asText(currentValue(key, answers)),
+        validate: (value) => (value ? problemsWith(key, value).join("; ") || undefined : undefined),
+      }),
+    );
+    if (!text || text === suggestion) delete answers[key];
+    else answers[key] = optionShape[key].parse(text);
+    if (key !== "directory") return;
+    const problem = await targetProblem(String(currentValue(key, answers)), interview.force);
+    if (!problem) return;
+    clack.log.warn(problem);
+  }
+}
+
+/** Every problem the option's schema finds with a value, without repeats. */
+function problemsWith(key: OptionKey, value: string): string[] {
+  const result = optionShape[key].safeParse(value);
+  return result.success ? [] : [...new Set(result.error.issues.map((issue) => issue.message))];
+}
+
+/** Why create would refuse this directory (not empty, or not a folder), asked before the other questions. */
+async function targetProblem(directory: string, force: boolean): Promise<string | undefined> {
+  try {
+    const { conflicts } = await inspectTarget(path.resolve(directory));
+    if (conflicts.length === 0 || force) return undefined;
+    const shown = conflicts.slice(0, 3).join(", ") + (conflicts.length > 3 ? `, and ${conflicts.length - 3} more` : "");
+    return `${directory} is not empty (${shown}). Choose another directory, or pass --force to write into it.`;
+  } catch (error) {
+    if (error instanceof CliError) return error.message;
+    throw error;
+  }
+}
+
+/** Every relevant option and its value, one a line, labels aligned. */
+function summary(answers: Answers): string {
+  const rows = promptedKeys(answers).map((key) => [promptOf(key).label, describeValue(key, answers)] as const);
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join("\n");
+}
+
+/** An option's value as the summary shows it: provider labels, yes or no, lists joined, `none` for an empty list. */
+function describeValue(key: OptionKey, answers: Answers): string {
+  const value = currentValue(key, answers);
+  const category = metaOf(key).category;
+  const label = (id: unknown) => (category ? providerLabel(category, String(id)).label : String(id));
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (Array.isArray(value)) return value.length > 0 ? value.map(label).join(", ") : "none";
+  return label(value);
+}
+
+/**
+ * The value an option will have: the answer or flag as the schema reads it (both are valid by now), else its default
+ * or suggestion.
+ */
+function currentValue(key: OptionKey, answers: Answers): unknown {
+  const schema = optionShape[key];
+  if (answers[key] !== undefined) return schema.parse(answers[key]);
+  const fallback = schema.safeParse(undefined);
+  if (fallback.success && fallback.data !== undefined) return fallback.data;
+  const suggestion = metaOf(key).prompt?.suggestion?.(answers);
+  return suggestion === undefined ? undefined : schema.parse(suggestion);
+}
+
+/** A label inside a sentence: "Rate limits" becomes "rate limits", "API keys" stays. */
+function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+function asText(value: unknown): string {
+  return Array.isArray(value) ? (value.length > 0 ? value.join(",") : "none") : String(value);
+}
+
+/** The value of a finished prompt; a cancelled one (Ctrl-C, Escape) ends the run with nothing written. */
+function answered<Value>(clack: Clack, value: Value): Exclude<Value, symbol> {
+  if (clack.isCancel(value)) cancelled(clack);
+  return value as Exclude<Value, symbol>;
+}
+
+function cancelled(clack: Clack): never {
+  clack.cancel("Cancelled: nothing was written.");
+  throw new CliError("Cancelled.", CANCELLED);
 }

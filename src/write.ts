@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
-import { rmSync } from "node:fs";
 import path from "node:path";
-import { CliError } from "./errors.js";
+import { CliError, refusal, signalExitCode } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
 
 /** What the writer needs of a planned file. */
@@ -23,10 +22,10 @@ export async function inspectTarget(directory: string): Promise<TargetState> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { exists: false, conflicts: [] };
-    if (code === "ENOTDIR") throw new CliError(`Cannot create ${directory}: a folder on its path is a file.`);
+    if (code === "ENOTDIR") throw refusal("UNWRITABLE", `Cannot create ${directory}: a folder on its path is a file.`);
     throw error;
   }
-  if (!info.isDirectory()) throw new CliError(`${directory} exists and is not a directory.`);
+  if (!info.isDirectory()) throw refusal("UNWRITABLE", `${directory} exists and is not a directory.`);
   const entries = await readdir(directory);
   return { exists: true, conflicts: entries.filter((entry) => !HARMLESS.has(entry)).sort() };
 }
@@ -37,10 +36,10 @@ async function closestExistingFolder(directory: string): Promise<string> {
   for (;;) {
     try {
       if ((await stat(ancestor)).isDirectory()) return ancestor;
-      throw new CliError(`Cannot create ${directory}: ${ancestor} is not a directory.`);
+      throw refusal("UNWRITABLE", `Cannot create ${directory}: ${ancestor} is not a directory.`);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOTDIR") throw new CliError(`Cannot create ${directory}: a folder on its path is a file.`);
+      if (code === "ENOTDIR") throw refusal("UNWRITABLE", `Cannot create ${directory}: a folder on its path is a file.`);
       if (code !== "ENOENT") throw error;
       ancestor = path.dirname(ancestor);
     }
@@ -56,43 +55,45 @@ export async function assertWritableParent(directory: string): Promise<void> {
   try {
     await rmdir(await mkdtemp(path.join(ancestor, ".craftjs-probe-")));
   } catch (error) {
-    throw new CliError(`Cannot create ${directory}: ${ancestor} is not writable (${(error as NodeJS.ErrnoException).code}).`);
+    throw refusal("UNWRITABLE", `Cannot create ${directory}: ${ancestor} is not writable (${(error as NodeJS.ErrnoException).code}).`);
   }
 }
 
-let pendingStaging: string | undefined;
-
-/** Removes a half-written staging folder when the process is interrupted (Ctrl-C) mid-write. */
-export function discardPendingWrite(): void {
-  if (pendingStaging) rmSync(pendingStaging, { recursive: true, force: true });
-  pendingStaging = undefined;
+/** The planned files that already exist in `directory`: what writing there (with --force) replaces. */
+export async function existingFiles(directory: string, files: readonly FileToWrite[]): Promise<string[]> {
+  const present = await Promise.all(files.map((file) => exists(path.join(directory, file.path))));
+  return files.filter((_, index) => present[index]).map((file) => file.path);
 }
 
 /**
  * Writes every file into a temporary sibling folder, then moves it into place: a new directory in one rename; into an
  * existing one file by file, with the files it replaces kept aside until the end and restored on failure (files the
- * plan does not name are never touched). A failure at any point leaves the target as it was.
+ * plan does not name are never touched). A failure at any point, or `signal` aborting (Ctrl-C) before the last file
+ * is in place, leaves the target as it was.
  */
-export async function writeAtomically(directory: string, files: readonly FileToWrite[]): Promise<void> {
+export async function writeAtomically(
+  directory: string,
+  files: readonly FileToWrite[],
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<void> {
   const createdParents = await createMissingFolders(path.dirname(directory));
   const parent = path.dirname(directory);
   const staging = await mkdtemp(path.join(parent, `.${path.basename(directory)}.craftjs-`)).catch(
     (error: NodeJS.ErrnoException) => {
-      throw new CliError(`Cannot write in ${parent}: ${error.code ?? error.message}`);
+      throw refusal("UNWRITABLE", `Cannot write in ${parent}: ${error.code ?? error.message}`);
     },
   );
-  pendingStaging = staging;
   let placed = false;
   try {
     const content = path.join(staging, "project");
     await writeFiles(content, files);
+    stopIfInterrupted(signal);
     const target = await inspectTarget(directory);
     if (!target.exists) await rename(content, directory);
-    else await mergeFiles(content, directory, path.join(staging, "replaced"), files);
+    else await mergeFiles(content, directory, path.join(staging, "replaced"), files, signal);
     placed = true;
   } finally {
     await rm(staging, { recursive: true, force: true });
-    pendingStaging = undefined;
     if (!placed) await removeFolders(createdParents);
   }
 }
@@ -109,7 +110,7 @@ async function createMissingFolders(folder: string): Promise<string[]> {
     }
   } catch (error) {
     await removeFolders(created);
-    throw new CliError(`Cannot create ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw refusal("UNWRITABLE", `Cannot create ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
   return created;
 }
@@ -130,11 +131,18 @@ async function settleAll(operations: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** Moves each planned file into an existing target, undoing every move if one fails. */
-async function mergeFiles(from: string, to: string, aside: string, files: readonly FileToWrite[]): Promise<void> {
+/** Moves each planned file into an existing target, undoing every move if one fails or the run is interrupted. */
+async function mergeFiles(
+  from: string,
+  to: string,
+  aside: string,
+  files: readonly FileToWrite[],
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const undo: (() => Promise<void>)[] = [];
   try {
     for (const file of files) {
+      stopIfInterrupted(signal);
       const destination = path.join(to, file.path);
       for (const folder of await createMissingFolders(path.dirname(destination))) {
         undo.push(() => rmdir(folder));
@@ -166,4 +174,10 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Ctrl-C before the project is in place: everything staged is dropped, the target stays as it was. */
+function stopIfInterrupted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  throw new CliError("Interrupted: nothing was written.", signalExitCode(signal.reason as NodeJS.Signals), "CANCELLED");
 }

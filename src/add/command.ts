@@ -1,62 +1,55 @@
 import path from "node:path";
 import pc from "picocolors";
-import { CliError } from "../errors.js";
+import { CliError, failureResult, refusal } from "../errors.js";
+import { watchInterrupts } from "../interrupt.js";
 import { CANCELLED } from "../prompts.js";
-import { type AddOptions, addOptionsObject } from "../options.js";
-import { createReporter, type Reporter } from "../reporter.js";
-import { formatIssues } from "../resolve.js";
+import type { z } from "zod";
+import { type AddOptionKey, type AddOptions, addMetaOf, addOptionsObject } from "../options.js";
+import { createReporter, printJson, type Reporter } from "../reporter.js";
 import { runSteps, StepError, type StepResult } from "../steps.js";
 import { MANIFEST_FILE } from "../manifest.js";
 import { applyWrites, type FileWrite } from "./apply.js";
-import { listItems, parseItems } from "./items.js";
+import { applyItems, listItems, parseItems } from "./items.js";
 import { describeAddPlan, describeList, fileDiffs, summary } from "./output.js";
 import { type AddPlan, isWrite, planAdd } from "./plan.js";
 import { findProject, type Project } from "./project.js";
 
-/** `create-craftjs add`: plan every file's change, refuse conflicts, write all or nothing, install and migrate. */
+/**
+ * `create-craftjs add`: plan every file's change, refuse conflicts, write all or nothing, install and migrate. A
+ * refusal is a CliError (under --json, the CLI prints it as `{ ok: false, code, message }`).
+ */
 export async function add(given: Record<string, unknown>): Promise<number> {
   const parsed = addOptionsObject.safeParse(given);
-  if (!parsed.success) throw new CliError(formatIssues(parsed.error, given as never));
+  if (!parsed.success) throw refusal("INVALID_OPTIONS", formatAddIssues(parsed.error));
   const options = parsed.data;
-  try {
-    return await runAdd(options);
-  } catch (error) {
-    if (!(error instanceof CliError) || !options.json) throw error;
-    process.stdout.write(`${JSON.stringify({ ok: false, error: error.message }, null, 2)}\n`);
-    return error.exitCode;
-  }
-}
-
-async function runAdd(options: AddOptions): Promise<number> {
   const reporter = createReporter({ spinner: false, json: options.json });
   if (options.list) return listCommand(options, reporter);
-  const items = parseItems(options.items);
+  const items = asRequest(() => parseItems(options.items));
   const project = await findProject(options.cwd);
+  // Items the project cannot take (another database, two AI providers) are refused here, as a bad request.
+  asRequest(() => applyItems(project.manifest.choices, items));
   const plan = await planAdd(project, items);
   const conflicts = plan.files.filter((file) => file.action === "conflict");
   const writes = plan.files.filter((file) => isWrite(file.action) || (file.action === "conflict" && options.force));
 
-  if (options.json && (options.dryRun || (conflicts.length > 0 && !options.force))) {
-    const refused = conflicts.length > 0 && !options.force;
-    const result = { ok: !refused, dryRun: options.dryRun, ...summary(plan, options), diffs: fileDiffs(conflicts) };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const refused = conflicts.length > 0 && !options.force;
+  const conflictMessage =
+    `${conflicts.length === 1 ? "1 file conflicts" : `${conflicts.length} files conflict`} with your edits: nothing was ` +
+    "changed. Merge them by hand and run add again, or pass --force to take the new version and keep yours as <file>.orig.";
+  if (options.json && (options.dryRun || refused)) {
+    const outcome = { dryRun: options.dryRun, ...summary(plan, options), diffs: fileDiffs(conflicts) };
+    printJson(refused ? failureResult("CONFLICT", conflictMessage, outcome) : { ok: true, ...outcome });
     return refused ? 1 : 0;
   }
   if (!options.json) reporter.info(describeAddPlan(plan, project, options));
-  if (conflicts.length > 0 && !options.force) {
-    if (!options.dryRun) {
-      process.stderr.write(
-        `${pc.red("✖")} ${conflicts.length === 1 ? "1 file conflicts" : `${conflicts.length} files conflict`} with your edits ` +
-          "(shown above): nothing was changed. Merge them by hand and run add again, or pass --force to take the new " +
-          "version and keep yours as <file>.orig.\n",
-      );
-    }
+  if (refused) {
+    if (!options.dryRun) process.stderr.write(`${pc.red("✖")} ${conflictMessage} The conflicting changes are shown above.\n`);
     return 1;
   }
   if (options.dryRun) return 0;
   if (writes.length === 0 && !project.upgraded && sameChoices(plan)) {
     reporter.info(`${pc.green("Nothing to do:")} ${plan.items.map((item) => item.key).join(", ")} already in place.`);
-    if (options.json) process.stdout.write(`${JSON.stringify({ ok: true, nothingToDo: true, ...summary(plan, options) }, null, 2)}\n`);
+    if (options.json) printJson({ ok: true, nothingToDo: true, ...summary(plan, options) });
     return 0;
   }
 
@@ -67,21 +60,40 @@ async function runAdd(options: AddOptions): Promise<number> {
   await applyWrites(project.root, [...writes.map(toWrite), manifestWrite(plan)]);
   const steps = stepsToRun(plan, options);
   let results: StepResult[] = [];
+  const interrupts = watchInterrupts();
   try {
-    results = await runSteps(steps, { cwd: project.root, verbose: options.verbose, json: options.json, reporter });
+    results = await runSteps(steps, {
+      cwd: project.root,
+      verbose: options.verbose,
+      json: options.json,
+      reporter,
+      signal: interrupts.signal,
+    });
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
-    return reportStepFailure(error, plan, options, project);
+    reportStepFailure(error, plan, options, project);
+    return error.interrupted ? interrupts.exitCode() : 1;
+  } finally {
+    interrupts.stop();
   }
   const finish = plan.steps.filter((step) => !results.some((result) => result.id === step.id && result.ok));
   if (options.json) {
-    const result = { ok: true, ...summary(plan, options), steps: results, finishByHand: finish.map((step) => step.command.join(" ")) };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    printJson({ ok: true, ...summary(plan, options), steps: results, finishByHand: finish.map((step) => step.command.join(" ")) });
   } else {
     const lines = [...finish.map((step) => step.command.join(" ")), ...plan.nextSteps];
     reporter.info(`${pc.green("Done.")}${lines.length ? ` Next:\n${lines.map((line) => `  ${line}`).join("\n")}` : ""}`);
   }
   return 0;
+}
+
+/** Runs a check of what was asked for; its refusal is an INVALID_OPTIONS one. */
+function asRequest<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof CliError) throw refusal("INVALID_OPTIONS", error.message);
+    throw error;
+  }
 }
 
 function listCommand(options: AddOptions, reporter: Reporter): Promise<number> {
@@ -96,9 +108,19 @@ function listCommand(options: AddOptions, reporter: Reporter): Promise<number> {
 
 function printList(project: Project | undefined, options: AddOptions, reporter: Reporter): number {
   const items = listItems(project?.manifest.choices);
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok: true, project: project?.root, items }, null, 2)}\n`);
+  if (options.json) printJson({ ok: true, project: project?.root, items });
   else reporter.info(describeList(items, project?.root));
   return 0;
+}
+
+/** One line per refused option of add: its flag and what is wrong. */
+function formatAddIssues(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const key = issue.path[0] as AddOptionKey;
+    const flag = key in addOptionsObject.shape ? addMetaOf(key).flag.split(" ")[0] : String(key);
+    return `  ${flag}: ${issue.message}.`;
+  });
+  return `Invalid options:\n${lines.join("\n")}\n  Example: create-craftjs add api-keys --cwd my-app`;
 }
 
 /** Asks before writing only on a real terminal, outside CI, unless --yes or --json. */
@@ -139,12 +161,13 @@ function stepsToRun(plan: AddPlan, options: AddOptions) {
   });
 }
 
-function reportStepFailure(error: StepError, plan: AddPlan, options: AddOptions, project: Project): number {
+/** Install or migration failed or was interrupted: the files are written; say what is left to run. */
+function reportStepFailure(error: StepError, plan: AddPlan, options: AddOptions, project: Project): void {
   const done = new Set(error.completed.map((step) => step.id));
   const byHand = plan.steps.filter((step) => !done.has(step.id)).map((step) => step.command.join(" "));
   if (options.json) {
-    const result = { ok: false, error: error.message, output: error.output, finishByHand: byHand };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const code = error.interrupted ? "CANCELLED" : "STEP_FAILED";
+    printJson(failureResult(code, error.message, { output: error.output, finishByHand: byHand }));
   } else {
     const where = path.relative(process.cwd(), project.root) || ".";
     process.stderr.write(
@@ -152,5 +175,4 @@ function reportStepFailure(error: StepError, plan: AddPlan, options: AddOptions,
         `The files are written. To finish by hand, in ${where}:\n${byHand.map((line) => `  ${line}`).join("\n")}\n`,
     );
   }
-  return 1;
 }

@@ -27,16 +27,22 @@ export const core: ItemDescriptor = {
     {
       title: "Chat",
       body:
-        "The models on offer are in `src/config/models.ts`; `AI_DEFAULT_MODEL` picks the default. Each exchange\n" +
+        "The models on offer are listed by `src/config/models.ts`; `AI_DEFAULT_MODEL` picks the default. Each exchange\n" +
         "(the question, and the answer with its token usage) is stored when the answer is complete, also if the client goes\n" +
         "away mid-stream; if the provider breaks off mid-answer, the question and what arrived are stored. A provider that\n" +
-        "fails or stays silent for `AI_TIMEOUT_MS` gives 502 `PROVIDER_ERROR`.",
+        "fails or stays silent for `AI_TIMEOUT_MS` gives 502 `PROVIDER_ERROR`; one whose API key is not set, 503\n" +
+        "`NOT_CONFIGURED` with the variable to set in its message (and in `details.variable`), before anything is sent.",
     },
     {
       title: "CORS",
       body:
         "Browsers on the app's own URL (`APP_URL`) and on the origins in `CORS_ORIGINS` may call the API with\n" +
-        "credentials; in development any `http://localhost` port may too. `src/proxy.ts` applies it to every `/api` route.",
+        "credentials and sign in. While the app runs on your machine (in development, or while `APP_URL` is a loopback\n" +
+        "address: `localhost`, `127.0.0.1` or `[::1]`), so may every loopback origin on any port: the production server\n" +
+        "started on another port, or opened as `127.0.0.1` instead of `localhost`, just works. On a real domain exactly\n" +
+        "those two are trusted: a page anywhere else gets 403 `INVALID_ORIGIN` from `/api/auth`, whose message says to set\n" +
+        "`APP_URL`. `src/lib/api/cors.ts` decides it for CORS (`src/proxy.ts` applies it to every `/api` route) and for\n" +
+        "Better Auth alike.",
     },
   ],
   scripts: {
@@ -51,7 +57,9 @@ export const core: ItemDescriptor = {
   env: [
     {
       name: "APP_URL",
-      comment: "The public URL of the app: Better Auth's base URL and the origin CORS always allows.",
+      comment:
+        "The public URL of the app: Better Auth's base URL, and the origin CORS and sign-in always allow. While it is a " +
+        "loopback address (localhost, 127.0.0.1, [::1]), every loopback origin and port is allowed too.",
       schema: "z.url()",
       example: "http://localhost:3000",
       value: () => "http://localhost:3000",

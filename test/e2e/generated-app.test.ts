@@ -11,6 +11,7 @@ import { billingSteps } from "./steps/billing.js";
 import { uploadSteps } from "./steps/uploads.js";
 import { chatSteps } from "./steps/chat.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
+import { firstRunSteps } from "./steps/first-run.js";
 import { foundationSteps } from "./steps/foundation.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
@@ -129,6 +130,7 @@ for (const combination of selectedCombinations()) {
     });
 
     foundationSteps(suite);
+    firstRunSteps(suite);
     if (combination.apiKeys) apiKeySteps(suite);
     rateLimitSteps(suite);
     chatSteps(suite);

@@ -44,6 +44,14 @@ describe("add: items and refusals", () => {
     expect(await snapshotTree(cwd)).toEqual({});
   });
 
+  it("refuses an invalid option of its own with its flag, not a stack trace", async () => {
+    const cwd = await tempDir();
+    const result = await runCli(["add", "chats", "--cwd", ""], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("--cwd:");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("finds the project from a folder inside it", async () => {
     const root = await project();
     const result = await runCli(["add", "chats", "--cwd", "src/lib"], { cwd: root });
@@ -71,11 +79,30 @@ describe("add: items and refusals", () => {
     expect(await snapshotTree(root)).toEqual(before);
   });
 
-  it("gives one JSON object for a refusal with --json", async () => {
+  it("gives one JSON object for a refusal with --json: ok false, a code and the message", async () => {
     const root = await project();
     const result = await add(root, "db", "postgres", "--json");
     expect(result.exitCode).toBe(1);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: false, error: expect.stringContaining("this project uses db sqlite") });
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      code: "INVALID_OPTIONS",
+      message: expect.stringContaining("this project uses db sqlite"),
+    });
+  });
+
+  it("gives one JSON object with --json when the command line itself is refused, or no project is found", async () => {
+    const root = await project();
+    const unknownFlag = await add(root, "chats", "--frobnicate", "--json");
+    expect([unknownFlag.exitCode, JSON.parse(unknownFlag.stdout)]).toEqual([
+      1,
+      { ok: false, code: "INVALID_OPTIONS", message: "unknown option '--frobnicate'" },
+    ]);
+    const elsewhere = await tempDir();
+    const noProject = await runCli(["add", "chats", "--json"], { cwd: elsewhere });
+    expect([noProject.exitCode, JSON.parse(noProject.stdout)]).toEqual([
+      1,
+      { ok: false, code: "FAILED", message: expect.stringMatching(/No craftjs\.json/) },
+    ]);
   });
 
   it("refuses a package.json that is not JSON, and a project made by a newer CLI, changing nothing", async () => {

@@ -88,6 +88,17 @@ describe("--dry-run", () => {
     expect(result.stdout).toMatch(/Commands\n {2}npm install\n {2}npm run db:generate -- --name init\n {2}npm run db:migrate/);
   });
 
+  it("lists the first commit among the commands when --git is on, and not with --no-git", async () => {
+    const cwd = await tempDir();
+    const withGit = await runCli(["app", "--dry-run"], { cwd });
+    const withoutGit = await runCli(["app", "--dry-run", "--no-git"], { cwd });
+    const noInstall = await runCli(["app", "--dry-run", "--no-install", "--no-git"], { cwd });
+
+    expect(withGit.stdout).toMatch(/Commands\n(?: {2}.*\n){3} {2}git init && git add -A && git commit -m "Initial commit from create-craftjs"/);
+    expect(withoutGit.stdout).not.toContain("git init");
+    expect(noInstall.stdout).toMatch(/Commands\n {2}--no-install: no install, so no migrations either/);
+  });
+
   it("with --json prints the plan as one JSON document and writes nothing", async () => {
     const cwd = await tempDir();
     const result = await runCli(["app", "--dry-run", "--json", "--db", "postgres"], { cwd });
@@ -98,6 +109,11 @@ describe("--dry-run", () => {
     expect(paths).toEqual(expect.arrayContaining(["package.json", "craftjs.json", ".env", ".env.example", ".gitignore"]));
     expect(plan.choices).toMatchObject({ db: "postgres", packageManager: "npm" });
     expect(plan.dependencies).toHaveProperty("pg");
-    expect(plan.commands).toEqual(["npm install", "npm run db:generate -- --name init", "npm run db:migrate"]);
+    expect(plan.commands).toEqual([
+      "npm install",
+      "npm run db:generate -- --name init",
+      "npm run db:migrate",
+      'git init && git add -A && git commit -m "Initial commit from create-craftjs"',
+    ]);
   });
 });

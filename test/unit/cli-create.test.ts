@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,22 +13,6 @@ beforeAll(ensureBuilt, 120_000);
 /** git in a generated project, free of the suite's own GIT_* variables (a hook's GIT_DIR would point elsewhere). */
 async function git(cwd: string, ...args: string[]): Promise<string> {
   return (await execa("git", args, { cwd, env: cliEnv(), extendEnv: false, stdin: "ignore" })).stdout.trim();
-}
-
-function findOnPath(command: string): string {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (dir && existsSync(path.join(dir, command))) return path.join(dir, command);
-  }
-  throw new Error(`${command} is not on PATH`);
-}
-
-/** A directory holding only `node` and `git`: a PATH on which no package manager can be found. */
-async function pathWithoutPackageManagers(dir: string): Promise<string> {
-  const bin = path.join(dir, "bare-bin");
-  await mkdir(bin);
-  await symlink(process.execPath, path.join(bin, "node"));
-  await symlink(findOnPath("git"), path.join(bin, "git"));
-  return bin;
 }
 
 describe("without a terminal and with only a directory", () => {
@@ -139,13 +122,14 @@ describe("step output, git and next steps", () => {
     expect(await exists(path.join(cwd, "app", ".git"))).toBe(false);
   });
 
-  it("with --no-install runs nothing and lists install and migrations in the next steps", async () => {
+  it("with --no-install runs nothing, says the migrations are skipped too, and lists them in the next steps", async () => {
     const cwd = await tempDir();
     const npm = await fakeNpm(cwd);
     const result = await runCli(["app", "--no-install", "--no-git"], { cwd, env: { PATH: pathWith(npm.binDir) } });
 
     expect(result.exitCode, result.output).toBe(0);
     expect(await npm.calls()).toEqual([]);
+    expect(result.stdout).toContain("--no-install: no install, so no migrations either (they need the dependencies)");
     expect(result.stdout).toMatch(/Next steps:\n\s+cd app\n\s+npm install\n\s+npm run db:generate -- --name init\n\s+npm run db:migrate\n\s+npm run dev/);
   });
 
@@ -156,6 +140,7 @@ describe("step output, git and next steps", () => {
 
     expect(result.exitCode, result.output).toBe(0);
     expect((await npm.calls()).map((call) => call.args)).toEqual(["install"]);
+    expect(result.stdout).toContain("--no-migrate: the database migration is not made.");
     expect(result.stdout).toMatch(/Next steps:\n\s+cd app\n\s+npm run db:generate -- --name init\n\s+npm run db:migrate\n\s+npm run dev/);
   });
 });
@@ -186,6 +171,18 @@ describe("a failing install or migration", () => {
     expect(report.finishByHand).toEqual(["cd app", "npm install", "npm run db:generate -- --name init", "npm run db:migrate", "npm run dev"]);
   });
 
+  it("lists the first commit among the commands to finish when git would make it", async () => {
+    const cwd = await tempDir();
+    const npm = await fakeNpm(cwd, { failOn: "install" });
+    const identity = await gitIdentity(cwd);
+    const result = await runCli(["app"], { cwd, env: { PATH: pathWith(npm.binDir), GIT_CONFIG_GLOBAL: identity } });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(
+      /npm run db:migrate\n\s+git init && git add -A && git commit -m "Initial commit from create-craftjs"\n\s+npm run dev/,
+    );
+  });
+
   it("after a failed migration, lists only the commands still to run", async () => {
     const cwd = await tempDir();
     const npm = await fakeNpm(cwd, { failOn: "run" });
@@ -198,16 +195,6 @@ describe("a failing install or migration", () => {
     expect(byHand).toMatch(/npm run db:generate -- --name init\n\s+npm run db:migrate/);
   });
 
-  it("reports a package manager that is not installed (pnpm), keeping the project", async () => {
-    const cwd = await tempDir();
-    const bare = await pathWithoutPackageManagers(cwd);
-    const result = await runCli(["app", "--package-manager", "pnpm"], { cwd, env: { PATH: bare } });
-
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/`pnpm install` failed: pnpm is not installed/);
-    expect(await exists(path.join(cwd, "app", "package.json"))).toBe(true);
-    expect(result.stderr).toMatch(/To finish by hand:\n\s+cd app\n\s+pnpm install/);
-  });
 
   it(
     "reports a real npm install that cannot reach its registry",

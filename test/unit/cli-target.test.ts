@@ -59,6 +59,34 @@ describe("a non-empty target directory", () => {
     expect(await stagingLeftovers(cwd)).toEqual([]);
   });
 
+  it("with --force lists the files it replaces before writing them, and not the user's other files", async () => {
+    const cwd = await tempDir();
+    await writeTree(path.join(cwd, "app"), { "notes.txt": "my notes\n", "package.json": '{ "name": "mine" }\n', "README.md": "# mine\n" });
+
+    const result = await runCli(["app", "--force", ...WRITE_ONLY], { cwd });
+
+    expect(result.exitCode, result.output).toBe(0);
+    const listing = result.stdout.indexOf("--force replaces 2 existing files");
+    expect(listing).toBeGreaterThan(-1);
+    expect(result.stdout.slice(listing)).toMatch(/^--force replaces 2 existing files.*\n {2}package\.json\n {2}README\.md\n/);
+    expect(listing).toBeLessThan(result.stdout.indexOf("Writing"));
+    expect(result.stdout).not.toMatch(/^\s+notes\.txt$/m);
+  });
+
+  it("with --force --dry-run lists the files it would replace and writes nothing", async () => {
+    const cwd = await tempDir();
+    await writeTree(path.join(cwd, "app"), { "notes.txt": "my notes\n", "package.json": '{ "name": "mine" }\n' });
+    const before = await snapshotTree(cwd);
+
+    const text = await runCli(["app", "--force", "--dry-run", ...WRITE_ONLY], { cwd });
+    const json = await runCli(["app", "--force", "--dry-run", "--json", ...WRITE_ONLY], { cwd });
+
+    expect([text.exitCode, json.exitCode]).toEqual([0, 0]);
+    expect(text.stdout).toMatch(/--force replaces 1 existing file.*\n {2}package\.json\n/);
+    expect(JSON.parse(json.stdout).replaces).toEqual(["package.json"]);
+    expect(await snapshotTree(cwd)).toEqual(before);
+  });
+
   it("writes into the current directory with `.`, naming the package after it", async () => {
     const parent = await tempDir();
     const cwd = path.join(parent, "shop");

@@ -2,7 +2,7 @@ import { Option } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../../src/cli.js";
 import { CliError } from "../../src/errors.js";
-import { choiceKeys, choicesSchema, metaOf, type OptionKey, optionKeys } from "../../src/options.js";
+import { choiceKeys, choicesSchema, envSeedKeys, metaOf, type OptionKey, optionKeys } from "../../src/options.js";
 import { validatePackageName } from "../../src/package-name.js";
 import { resolveOptions } from "../../src/resolve.js";
 
@@ -100,6 +100,19 @@ describe("flags and schema keys", () => {
     expect(parseFlags(["--no-install", "--no-migrate", "--no-git"])).toEqual({ install: false, migrate: false, git: false });
   });
 
+  it("maps --ai-base-url and --ai-models onto aiBaseUrl and aiModels, the models as a list", () => {
+    const given = parseFlags([
+      "--ai",
+      "openai-compatible",
+      "--ai-base-url",
+      "http://gpu:8000/v1",
+      "--ai-models",
+      "qwen2.5:7b, llama3.2",
+    ]);
+    expect(given).toEqual({ ai: "openai-compatible", aiBaseUrl: "http://gpu:8000/v1", aiModels: "qwen2.5:7b, llama3.2" });
+    expect(resolveOptions(given)).toMatchObject({ aiBaseUrl: "http://gpu:8000/v1", aiModels: ["qwen2.5:7b", "llama3.2"] });
+  });
+
   it("parses every flag's value into options the schema accepts", () => {
     const given = parseFlags(["--db", "postgres", "--database-url", "postgres://u@db/app", "--package-manager", "bun", "-y"]);
     expect(resolveOptions(given)).toMatchObject({ db: "postgres", databaseUrl: "postgres://u@db/app", packageManager: "bun", yes: true });
@@ -138,6 +151,44 @@ describe("invalid values and combinations", () => {
     }
   });
 
+  it.each([
+    ["--ai-base-url", { aiBaseUrl: "http://localhost:11434/v1" }],
+    ["--ai-models", { aiModels: "llama3.2" }],
+  ])("refuses %s without --ai openai-compatible (given or by default), naming its flag, its use and an example", (flag, given) => {
+    for (const ai of [{ ai: "anthropic" }, {}]) {
+      const message = refusal({ ...ai, ...given });
+      expect(message).toContain(`${flag}: only applies to --ai openai-compatible (this project uses --ai ${ai.ai ?? "openai"})`);
+      expect(message).toMatch(new RegExp(`Example: create-craftjs my-app --ai openai-compatible .*${flag} `));
+    }
+  });
+
+  it.each(["localhost:11434/v1", "ftp://models.internal/v1", "http://", "not a url"])(
+    "refuses --ai-base-url %s: not an http(s) URL",
+    (url) => {
+      expect(refusal({ ai: "openai-compatible", aiBaseUrl: url })).toContain(
+        "--ai-base-url: must be an http:// or https:// URL, like http://localhost:11434/v1",
+      );
+    },
+  );
+
+  it.each(["llama 3", "none", ",", "llama3.2,qwen 2"])("refuses --ai-models %s: not a list of model ids", (models) => {
+    const message = refusal({ ai: "openai-compatible", aiModels: models });
+    expect(message).toMatch(/--ai-models: .*(model ids separated by commas|at least one model id)/);
+  });
+
+  it("accepts a base URL and model ids such as local servers use with --ai openai-compatible", () => {
+    const options = resolveOptions({
+      ai: "openai-compatible",
+      aiBaseUrl: "https://gateway.example.com/openai/v1",
+      aiModels: "hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M,meta-llama/Llama-3.1-8B-Instruct,qwen2.5:7b",
+    });
+    expect(options.aiModels).toEqual([
+      "hf.co/bartowski/Llama-3.2-3B-Instruct-GGUF:Q4_K_M",
+      "meta-llama/Llama-3.1-8B-Instruct",
+      "qwen2.5:7b",
+    ]);
+  });
+
   it("reports every invalid option at once", () => {
     const message = refusal({ db: "mysql", packageManager: "pip" });
     expect(message).toContain("--db");
@@ -170,6 +221,20 @@ describe("package names (the directory's basename)", () => {
     expect(resolveOptions({ directory: name }).directory).toBe(name);
   });
 
+  it("lists every problem with a name at once, one a line", () => {
+    const message = refusal({ directory: "_My App!" });
+    expect(message).toContain(
+      [
+        "  directory:",
+        "    - the name must be lowercase",
+        "    - the name must not start with a dot or an underscore",
+        "    - the name must not contain ~'!()*",
+        "    - the name may only contain URL-safe characters (letters, digits, - . _)",
+        "    Example: create-craftjs my-app",
+      ].join("\n"),
+    );
+  });
+
   it("checks only the last segment of a directory path", () => {
     expect(resolveOptions({ directory: "/Some Where/Projects/app" }).directory).toBe("/Some Where/Projects/app");
     expect(refusal({ directory: "/projects/My App" })).toMatch(/lowercase/);
@@ -177,7 +242,20 @@ describe("package names (the directory's basename)", () => {
 });
 
 describe("the manifest's choices schema", () => {
-  const nonChoices = ["directory", "databaseUrl", "install", "migrate", "git", "yes", "dryRun", "force", "json", "verbose"];
+  const nonChoices = [
+    "directory",
+    "databaseUrl",
+    "aiBaseUrl",
+    "aiModels",
+    "install",
+    "migrate",
+    "git",
+    "yes",
+    "dryRun",
+    "force",
+    "json",
+    "verbose",
+  ];
 
   it("holds exactly the options marked as project choices, db and packageManager among them", () => {
     const keys = Object.keys(choicesSchema.shape);
@@ -185,13 +263,41 @@ describe("the manifest's choices schema", () => {
     expect(keys).toEqual(expect.arrayContaining(["db", "packageManager"]));
   });
 
-  it("leaves out how the CLI runs (install, git, --json…) and the database URL, which may hold a password", () => {
+  it("leaves out how the CLI runs (install, git, --json…) and what only seeds .env: the database URL and the AI endpoint", () => {
     const keys = Object.keys(choicesSchema.shape);
     expect(keys.filter((key) => nonChoices.includes(key))).toEqual([]);
+    expect(keys.filter((key) => (envSeedKeys as readonly string[]).includes(key))).toEqual([]);
   });
 
   it("validates choice values like the options do", () => {
     expect(choicesSchema.safeParse({ db: "mysql" }).success).toBe(false);
     expect(choicesSchema.safeParse({ db: "postgres", packageManager: "yarn" }).success).toBe(true);
+  });
+});
+
+describe("the prompts", () => {
+  const runModes = ["yes", "dryRun", "force", "json", "verbose"];
+
+  it("ask for every option but how this one run behaves (--yes, --dry-run, --force, --json, --verbose)", () => {
+    expect(optionKeys.filter((key) => !metaOf(key).prompt)).toEqual(runModes);
+  });
+
+  it("keep the advanced options behind Customize more: rate limits, API keys, CORS, package manager, migrate, git", () => {
+    expect(optionKeys.filter((key) => metaOf(key).prompt?.advanced)).toEqual([
+      "ratelimit",
+      "apiKeys",
+      "corsOrigins",
+      "packageManager",
+      "migrate",
+      "git",
+    ]);
+  });
+
+  it("suggest Ollama's URL and llama3.2 for an OpenAI-compatible endpoint, and a database URL named after the app", () => {
+    expect(metaOf("aiBaseUrl").prompt?.suggestion?.({})).toBe("http://localhost:11434/v1");
+    expect(metaOf("aiModels").prompt?.suggestion?.({})).toBe("llama3.2");
+    expect(metaOf("databaseUrl").prompt?.suggestion?.({ directory: "../work/my-shop" })).toBe(
+      "postgres://postgres@127.0.0.1:5432/my_shop",
+    );
   });
 });

@@ -10,7 +10,7 @@ import { type Category, core, providers } from "../../src/providers/index.js";
 import { resolveOptions } from "../../src/resolve.js";
 import { loadTemplateFolder, TEMPLATES_DIR } from "../../src/templates.js";
 import { versions } from "../../src/versions.js";
-import { dotenv, file, plan } from "./support/plan.js";
+import { dotenv, file, hasFile, plan } from "./support/plan.js";
 
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
 
@@ -51,6 +51,11 @@ describe("dependencies by database", () => {
     expect(sqlite.dependencies).toHaveProperty("@libsql/client");
     expect(sqlite.dependencies).not.toHaveProperty("pg");
     expect(sqlite.devDependencies).not.toHaveProperty("@types/pg");
+  });
+
+  it("gives a data/ folder (data/.gitkeep) to SQLite, whose file lives there, and none to PostgreSQL", () => {
+    expect(hasFile(plan({ db: "sqlite" }), "data/.gitkeep")).toBe(true);
+    expect(hasFile(plan({ db: "postgres" }), "data/.gitkeep")).toBe(false);
   });
 
   it("gives a PostgreSQL project pg and its types, and no libSQL client", () => {

@@ -1,20 +1,26 @@
 import type { ItemDescriptor } from "../types.js";
 
+/** Where a fresh project looks for its models unless told otherwise: a local Ollama and a model it pulls by default. */
+export const localEndpointDefaults = { baseUrl: "http://localhost:11434/v1", models: ["llama3.2"] } as const;
+
 export const openaiCompatible: ItemDescriptor = {
   id: "openai-compatible",
   label: "OpenAI-compatible endpoint",
   hint: "any server that speaks OpenAI's chat completions, e.g. a local Ollama",
   templates: "ai/openai-compatible",
   ai: { baseUrlEnv: "OPENAI_COMPATIBLE_BASE_URL", apiKeyEnv: "OPENAI_COMPATIBLE_API_KEY" },
-  nextSteps: ["Point OPENAI_COMPATIBLE_BASE_URL and OPENAI_COMPATIBLE_MODELS in .env at your endpoint (a local Ollama by default)"],
+  nextSteps: [
+    "Start the endpoint OPENAI_COMPATIBLE_BASE_URL points at, serving the models OPENAI_COMPATIBLE_MODELS lists " +
+      "(Ollama: `ollama pull llama3.2`, then `ollama serve`)",
+  ],
   dependencies: ["@ai-sdk/openai-compatible"],
   env: [
     {
       name: "OPENAI_COMPATIBLE_BASE_URL",
-      comment: "The endpoint's base URL, up to and including /v1 (Ollama: http://localhost:11434/v1).",
+      comment: `The endpoint's base URL, up to and including /v1 (Ollama: ${localEndpointDefaults.baseUrl}).`,
       schema: "z.url()",
-      example: "http://localhost:11434/v1",
-      value: () => "http://localhost:11434/v1",
+      example: localEndpointDefaults.baseUrl,
+      value: ({ options }) => (typeof options.aiBaseUrl === "string" ? options.aiBaseUrl : localEndpointDefaults.baseUrl),
     },
     {
       name: "OPENAI_COMPATIBLE_API_KEY",
@@ -24,16 +30,28 @@ export const openaiCompatible: ItemDescriptor = {
     },
     {
       name: "OPENAI_COMPATIBLE_MODELS",
-      comment: "The model ids the endpoint serves, comma-separated; the first is the default.",
-      schema: 'z.string().min(1).default("llama3.2")',
+      comment: "The model ids the endpoint serves, comma-separated; the chat offers exactly these, the first by default.",
+      schema: `z.string().regex(/[^\\s,]/, "must name at least one model id").default("${localEndpointDefaults.models.join(",")}")`,
       example: "llama3.2,qwen2.5",
-      value: () => "llama3.2",
+      value: ({ options }) => (Array.isArray(options.aiModels) ? options.aiModels : localEndpointDefaults.models).join(","),
     },
     {
       name: "OPENAI_COMPATIBLE_CONTEXT_TOKENS",
       comment: "The context window of those models, in tokens (local servers often run with small ones).",
       schema: "z.coerce.number().int().positive().default(8192)",
       example: "8192",
+    },
+  ],
+  readme: [
+    {
+      title: "Models from `.env`",
+      body:
+        "The chat talks to the server at `OPENAI_COMPATIBLE_BASE_URL` (any server that speaks OpenAI's Chat Completions:\n" +
+        "Ollama, vLLM, LM Studio, a gateway) and offers exactly the models `OPENAI_COMPATIBLE_MODELS` lists in `.env`,\n" +
+        "comma-separated, the first by default (`AI_DEFAULT_MODEL` names another): `src/config/models.ts` reads that\n" +
+        "variable, so change the list in `.env`, not in the code. `OPENAI_COMPATIBLE_CONTEXT_TOKENS` is their context window\n" +
+        "and `OPENAI_COMPATIBLE_API_KEY` the key, if the server wants one. With Ollama: `ollama pull llama3.2`, then\n" +
+        "`ollama serve`, and the defaults work as they are.",
     },
   ],
 };

@@ -8,7 +8,20 @@ export function oauthProvider(id: string, label: string, envPrefix: string, wher
     id,
     label,
     socialProviders: [{ id, clientIdEnv, clientSecretEnv }],
-    nextSteps: [`Set ${clientIdEnv} and ${clientSecretEnv} in .env to offer sign-in with ${label}`],
+    nextSteps: [
+      `Set ${clientIdEnv} and ${clientSecretEnv} in .env to offer sign-in with ${label} ` +
+        `(callback URL: ${callbackUrl("http://localhost:3000", id)})`,
+    ],
+    readme: [
+      {
+        title: `Sign-in with ${label}`,
+        body:
+          `Register the callback URL \`${callbackUrl("<APP_URL>", id)}\` for every address the app runs at\n` +
+          `(\`${callbackUrl("http://localhost:3000", id)}\` while developing, your domain's in production) with\n` +
+          `${where}, then set \`${clientIdEnv}\` and \`${clientSecretEnv}\`. The app offers it once both\n` +
+          `are set; a page signs in with \`authClient.signIn.social({ provider: "${id}" })\`.`,
+      },
+    ],
     env: [
       {
         name: clientIdEnv,
@@ -24,4 +37,9 @@ export function oauthProvider(id: string, label: string, envPrefix: string, wher
       },
     ],
   };
+}
+
+/** Where the provider sends the user back after sign-in: Better Auth's callback route under the app's URL. */
+function callbackUrl(appUrl: string, id: string): string {
+  return `${appUrl}/api/auth/callback/${id}`;
 }

@@ -41,6 +41,18 @@ export function notFound(resource: string): ApiError {
   return new ApiError("NOT_FOUND", `No such ${resource}.`);
 }
 
+/**
+ * A 503 for a feature whose provider needs a setting the server was started without; the message names the variable
+ * to set, so that the fix is in the answer rather than in the server's log.
+ */
+export function notConfigured(feature: string, variable: string): ApiError {
+  return new ApiError(
+    "NOT_CONFIGURED",
+    `${feature} is not configured: set ${variable} (in .env) and restart the server.`,
+    { variable },
+  );
+}
+
 /** The response for any thrown value; anything that is not an ApiError is logged and becomes a bare 500. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {

@@ -1,5 +1,6 @@
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import type { LanguageModel } from "ai";
+import { notConfigured } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 
 const google = createGoogleGenerativeAI({
@@ -7,7 +8,10 @@ const google = createGoogleGenerativeAI({
   baseURL: env.GOOGLE_GENERATIVE_AI_BASE_URL,
 });
 
-/** The Gemini API. */
+/** The Gemini API. Without a key it refuses with 503 NOT_CONFIGURED before anything is sent. */
 export function languageModel(modelId: string): LanguageModel {
+  if (!env.GOOGLE_GENERATIVE_AI_API_KEY) {
+    throw notConfigured("The AI provider (Google Gemini)", "GOOGLE_GENERATIVE_AI_API_KEY");
+  }
   return google(modelId);
 }
