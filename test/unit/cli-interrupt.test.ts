@@ -82,23 +82,27 @@ async function projectIntact(app: string): Promise<void> {
   }
 }
 
+/** Runs the CLI with a fake install that never ends, sends it SIGINT once the install runs; the result and its pids. */
+async function interruptedInstall(cwd: string, args: string[]) {
+  const npm = await hangingNpm(cwd);
+  const cli = execa(process.execPath, [BIN, ...args], {
+    cwd,
+    env: cliEnv({ PATH: pathWith(npm.binDir) }),
+    extendEnv: false,
+    stdin: "ignore",
+    reject: false,
+    timeout: 30_000,
+  });
+  await until(npm.hasStarted, "the fake install to start");
+  const pids = await npm.pids();
+  cli.kill("SIGINT");
+  return { result: await cli, pids };
+}
+
 describe("Ctrl-C during the install", () => {
   it("without a terminal (SIGINT to the CLI alone): stops the install's whole process tree, exits 130, says how to finish", async () => {
     const cwd = await tempDir();
-    const npm = await hangingNpm(cwd);
-    const cli = execa(process.execPath, [BIN, "app", "--no-git"], {
-      cwd,
-      env: cliEnv({ PATH: pathWith(npm.binDir) }),
-      extendEnv: false,
-      stdin: "ignore",
-      reject: false,
-      timeout: 30_000,
-    });
-    await until(npm.hasStarted, "the fake install to start");
-    const pids = await npm.pids();
-
-    cli.kill("SIGINT");
-    const result = await cli;
+    const { result, pids } = await interruptedInstall(cwd, ["app", "--no-git"]);
 
     expect(result.exitCode, result.stderr).toBe(130);
     expect(await survivors(pids)).toEqual([]);
@@ -112,20 +116,7 @@ describe("Ctrl-C during the install", () => {
 
   it("with --json: one JSON object, code CANCELLED, with the commands that finish", async () => {
     const cwd = await tempDir();
-    const npm = await hangingNpm(cwd);
-    const cli = execa(process.execPath, [BIN, "app", "--json"], {
-      cwd,
-      env: cliEnv({ PATH: pathWith(npm.binDir) }),
-      extendEnv: false,
-      stdin: "ignore",
-      reject: false,
-      timeout: 30_000,
-    });
-    await until(npm.hasStarted, "the fake install to start");
-    const pids = await npm.pids();
-
-    cli.kill("SIGINT");
-    const result = await cli;
+    const { result, pids } = await interruptedInstall(cwd, ["app", "--json"]);
 
     expect(result.exitCode).toBe(130);
     expect(await survivors(pids)).toEqual([]);
