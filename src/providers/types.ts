@@ -69,6 +69,8 @@ export interface AiConnection {
 export interface TemplateData {
   /** drizzle-kit's dialect name. */
   drizzleDialect?: "turso" | "postgresql";
+  /** The env var an AI provider that needs a key reads it from (its test proves the 503 without it). */
+  aiKeyEnv?: string;
 }
 
 /**

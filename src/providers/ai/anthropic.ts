@@ -3,7 +3,8 @@ import type { ItemDescriptor } from "../types.js";
 export const anthropic: ItemDescriptor = {
   id: "anthropic",
   label: "Anthropic",
-  templates: "ai/anthropic",
+  templates: ["ai/keyed", "ai/anthropic"],
+  templateData: { aiKeyEnv: "ANTHROPIC_API_KEY" },
   ai: { baseUrlEnv: "ANTHROPIC_BASE_URL", apiKeyEnv: "ANTHROPIC_API_KEY" },
   nextSteps: ["Set ANTHROPIC_API_KEY in .env for the chat to answer (until then /api/chat answers 503 NOT_CONFIGURED)"],
   dependencies: ["@ai-sdk/anthropic"],
