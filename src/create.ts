@@ -48,7 +48,7 @@ export async function create(given: Partial<Record<OptionKey, unknown>>): Promis
 
   const interrupts = watchInterrupts();
   try {
-    await writeProject(plan, { reporter, signal: interrupts.signal, json: options.json });
+    await writeProject(plan, { reporter, signal: interrupts.signal, json: options.json, force: options.force });
     announceSkippedSteps(options, reporter);
     return await setUp(plan, options, { reporter, interrupts, replaced, database });
   } finally {
@@ -96,11 +96,17 @@ async function setUp(
   return 0;
 }
 
-/** Writes the project all or nothing; Ctrl-C meanwhile leaves nothing, and says so (under --json, the result does). */
-async function writeProject(plan: Plan, { reporter, signal, json }: { reporter: Reporter; signal: AbortSignal; json: boolean }) {
+/**
+ * Writes the project all or nothing; Ctrl-C meanwhile leaves nothing, and says so (under --json, the result does).
+ * Without --force the target must still be empty once this run holds it: another run may have written it meanwhile.
+ */
+async function writeProject(
+  plan: Plan,
+  { reporter, signal, json, force }: { reporter: Reporter; signal: AbortSignal; json: boolean; force: boolean },
+) {
   try {
     await reporter.task(`Writing ${plan.files.length} files to ${displayPath(plan.directory)}`, () =>
-      writeAtomically(plan.directory, plan.files, { signal }),
+      writeAtomically(plan.directory, plan.files, { signal, mustBeEmpty: !force }),
     );
   } catch (error) {
     if (error instanceof CliError && error.code === "CANCELLED" && !json) process.stderr.write(`${error.message}\n`);

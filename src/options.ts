@@ -80,7 +80,25 @@ function commaList<Item extends z.ZodType>(item: Item, { required }: { required?
 
 const origin = z
   .string()
-  .regex(/^https?:\/\/[^/\s]+$/, "must be an origin: scheme, host and optional port, no path (https://app.example.com)");
+  .regex(/^https?:\/\/[^/\s]+$/, "must be an origin: scheme, host and optional port, no path (https://app.example.com)")
+  .superRefine((value, ctx) => {
+    const problem = originProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+/**
+ * Why a value shaped like an origin is not one a browser can send: a wildcard (each origin must be listed), a port out
+ * of range, or a host no URL parser accepts. Undefined when it is a real origin.
+ */
+function originProblem(value: string): string | undefined {
+  if (value.includes("*")) return `must not contain a wildcard (${value}): list each origin, like https://app.example.com`;
+  const port = /:(\d+)$/.exec(value)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+    return `must have a port from 1 to 65535 (${value} has ${port})`;
+  }
+  if (!URL.canParse(value)) return `must be a valid origin (${value} is not), like https://app.example.com`;
+  return undefined;
+}
 
 const postgresUrl = z
   .string()

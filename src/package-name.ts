@@ -2,6 +2,9 @@ import { builtinModules } from "node:module";
 
 const RESERVED = new Set(["node_modules", "favicon.ico"]);
 
+/** Device names Windows reserves in every folder, in any case and with any extension: such a folder cannot be made. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+
 /** npm's rules for a new package name; each problem as a sentence. Empty when the name is valid. */
 export function validatePackageName(name: string): string[] {
   const problems: string[] = [];
@@ -12,6 +15,7 @@ export function validatePackageName(name: string): string[] {
   if (name.trim() !== name) problems.push("the name must not start or end with spaces");
   if (/[~'!()*]/.test(name)) problems.push("the name must not contain ~'!()*");
   if (RESERVED.has(name)) problems.push(`"${name}" is a reserved name`);
+  if (WINDOWS_DEVICE.test(name)) problems.push(`"${name}" is a device name Windows reserves, no folder can have it`);
   if (builtinModules.includes(name)) problems.push(`"${name}" is a Node.js core module name`);
   if (encodeURIComponent(name) !== name) {
     problems.push("the name may only contain URL-safe characters (letters, digits, - . _)");

@@ -1,13 +1,25 @@
-import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CliError, refusal, signalExitCode } from "./errors.js";
+import { watchInterrupts } from "./interrupt.js";
 import type { PlannedFile } from "./plan.js";
 
 /** What the writer needs of a planned file. */
 export type FileToWrite = Pick<PlannedFile, "path" | "content">;
 
 /** Files that may already sit in a target directory without making it "non-empty". */
-const HARMLESS = new Set([".git", ".DS_Store", "Thumbs.db", "LICENSE", "LICENSE.md", ".idea", ".vscode", ".gitattributes"]);
+const HARMLESS = new Set([
+  ".git",
+  ".DS_Store",
+  "Thumbs.db",
+  "LICENSE",
+  "LICENSE.md",
+  ".idea",
+  ".vscode",
+  ".gitattributes",
+  // What a freshly formatted ext2/3/4 disk holds: a mounted disk as the target is empty with it.
+  "lost+found",
+]);
 
 export interface TargetState {
   exists: boolean;
@@ -21,13 +33,22 @@ export async function inspectTarget(directory: string): Promise<TargetState> {
     info = await stat(directory);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { exists: false, conflicts: [] };
+    if (code === "ENOENT") return assertNotDanglingLink(directory);
     if (code === "ENOTDIR") throw refusal("UNWRITABLE", `Cannot create ${directory}: a folder on its path is a file.`);
     throw error;
   }
   if (!info.isDirectory()) throw refusal("UNWRITABLE", `${directory} exists and is not a directory.`);
   const entries = await readdir(directory);
   return { exists: true, conflicts: entries.filter((entry) => !HARMLESS.has(entry)).sort() };
+}
+
+/** A path that stat cannot find is absent, unless it is a symbolic link to nothing: no folder can be made there. */
+async function assertNotDanglingLink(directory: string): Promise<TargetState> {
+  const info = await lstat(directory).catch(() => undefined);
+  if (info?.isSymbolicLink()) {
+    throw refusal("UNWRITABLE", `${directory} is a symbolic link to ${await readlink(directory)}, which does not exist.`);
+  }
+  return { exists: false, conflicts: [] };
 }
 
 /** The closest folder on a path that exists; a file on the way is a CliError. */
@@ -52,11 +73,16 @@ async function closestExistingFolder(directory: string): Promise<string> {
  */
 export async function assertWritableParent(directory: string): Promise<void> {
   const ancestor = await closestExistingFolder(directory);
+  // Ctrl-C between making and removing the probe would leave it behind: signals wait until it is gone.
+  const interrupts = watchInterrupts();
   try {
     await rmdir(await mkdtemp(path.join(ancestor, ".craftjs-probe-")));
   } catch (error) {
     throw refusal("UNWRITABLE", `Cannot create ${directory}: ${ancestor} is not writable (${(error as NodeJS.ErrnoException).code}).`);
+  } finally {
+    interrupts.stop();
   }
+  if (interrupts.signal.aborted) throw new CliError("Interrupted: nothing was written.", interrupts.exitCode(), "CANCELLED");
 }
 
 /** The planned files that already exist in `directory`: what writing there (with --force) replaces. */
@@ -66,37 +92,107 @@ export async function existingFiles(directory: string, files: readonly FileToWri
 }
 
 /**
- * Writes every file into a temporary sibling folder, then moves it into place: a new directory in one rename; into an
- * existing one file by file, with the files it replaces kept aside until the end and restored on failure (files the
- * plan does not name are never touched). A failure at any point, or `signal` aborting (Ctrl-C) before the last file
- * is in place, leaves the target as it was.
+ * The folder, inside the target, where a run stages its files. Making it is also the lock: a second run writing the
+ * same directory at the same time cannot make it and stops, instead of writing over the first one's project.
+ */
+export const STAGING_FOLDER = ".craftjs-staging";
+
+/**
+ * Writes every file into a staging folder inside the target, then moves each into place. Staging inside the target
+ * keeps every move on one filesystem, so a target that is a mount point (a Docker volume, `.` inside a mounted disk)
+ * works. A target it had to create is removed again on failure; in an existing one, the files it replaces are kept
+ * aside until the end and restored on failure (files the plan does not name are never touched). A failure at any
+ * point, or `signal` aborting (Ctrl-C) before the last file is in place, leaves everything as it was, and is a
+ * CliError in one sentence. `mustBeEmpty` (create without --force): refuse if the target filled up since it was
+ * inspected.
  */
 export async function writeAtomically(
   directory: string,
   files: readonly FileToWrite[],
-  { signal }: { signal?: AbortSignal } = {},
+  { signal, mustBeEmpty = false }: { signal?: AbortSignal; mustBeEmpty?: boolean } = {},
 ): Promise<void> {
   const createdParents = await createMissingFolders(path.dirname(directory));
-  const parent = path.dirname(directory);
-  const staging = await mkdtemp(path.join(parent, `.${path.basename(directory)}.craftjs-`)).catch(
-    (error: NodeJS.ErrnoException) => {
-      throw refusal("UNWRITABLE", `Cannot write in ${parent}: ${error.code ?? error.message}`);
-    },
-  );
+  let createdTarget = false;
+  let staging: string | undefined;
   let placed = false;
   try {
+    createdTarget = await createTarget(directory);
+    staging = await lockTarget(directory);
+    if (mustBeEmpty) await assertStillEmpty(directory);
     const content = path.join(staging, "project");
     await writeFiles(content, files);
     stopIfInterrupted(signal);
-    const target = await inspectTarget(directory);
-    if (!target.exists) await rename(content, directory);
-    else await mergeFiles(content, directory, path.join(staging, "replaced"), files, signal);
+    await mergeFiles(content, directory, path.join(staging, "replaced"), files, signal);
     placed = true;
+  } catch (error) {
+    throw plainWriteError(directory, error);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    // A target this run made goes again, but only while this run holds it: else it is another run's, or empty.
+    if (!placed && createdTarget && staging) await rm(directory, { recursive: true, force: true });
+    else if (!placed && createdTarget) await rmdir(directory).catch(() => {});
+    else if (staging) await rm(staging, { recursive: true, force: true });
     if (!placed) await removeFolders(createdParents);
   }
 }
+
+/** Makes the target folder; false when it already exists (it is then written into). */
+async function createTarget(directory: string): Promise<boolean> {
+  try {
+    await mkdir(directory);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    if ((await inspectTarget(directory)).exists) return false;
+    throw refusal("UNWRITABLE", `Cannot create ${directory}: something that is not a folder is in the way.`);
+  }
+}
+
+/** Makes the staging folder, which only one run can hold at a time; its path. */
+async function lockTarget(directory: string): Promise<string> {
+  const staging = path.join(directory, STAGING_FOLDER);
+  try {
+    await mkdir(staging);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    throw refusal(
+      "UNWRITABLE",
+      `Another create-craftjs is writing to ${directory} right now (it holds ${staging}), so this one wrote nothing; ` +
+        "if none is running, delete that folder and try again.",
+    );
+  }
+  return staging;
+}
+
+/** Once the target is ours: someone else wrote into it since it was found empty, so the user's choice no longer holds. */
+async function assertStillEmpty(directory: string): Promise<void> {
+  const conflicts = (await inspectTarget(directory)).conflicts.filter((entry) => entry !== STAGING_FOLDER);
+  if (conflicts.length === 0) return;
+  throw refusal(
+    "TARGET_NOT_EMPTY",
+    `${directory} was filled by something else (${conflicts.slice(0, 3).join(", ")}) while this run was starting, so it wrote nothing.`,
+    { directory, conflicts },
+  );
+}
+
+/** What a failed write says: a CliError as it is, a file system error as one sentence without a stack trace. */
+function plainWriteError(directory: string, error: unknown): unknown {
+  if (error instanceof CliError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code) return error;
+  const reason = ERRNO_REASONS[code] ?? (error as Error).message;
+  return refusal("UNWRITABLE", `Nothing was written to ${directory}: ${reason}.`, { errno: code });
+}
+
+/** The file system errors a person meets when writing, in words. */
+const ERRNO_REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: "the disk is full (ENOSPC)",
+  EDQUOT: "the disk quota is used up (EDQUOT)",
+  EROFS: "the file system is read-only (EROFS)",
+  EACCES: "permission denied (EACCES)",
+  EPERM: "operation not permitted (EPERM)",
+  EMFILE: "too many open files (EMFILE)",
+  ENAMETOOLONG: "a path is too long (ENAMETOOLONG)",
+};
 
 /** Creates each missing folder of a path, one level at a time (a recursive mkdir can spin forever on /proc). */
 async function createMissingFolders(folder: string): Promise<string[]> {

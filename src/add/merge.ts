@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from "diff";
 import { diff3Merge } from "node-diff3";
+import { envLine } from "../env-file.js";
 import { envExampleEntry } from "../plan.js";
 import type { EnvVar, ProjectContext } from "../providers/types.js";
 
@@ -130,7 +131,7 @@ export function appendEnv(
   const known = envNames(yours);
   const missing = variables.filter((variable) => variable.value && !known.has(variable.name));
   if (missing.length === 0) return { content: yours, added: [] };
-  const lines = missing.map((variable) => `# ${variable.comment}\n${variable.name}=${variable.value!(context)}`);
+  const lines = missing.map((variable) => `# ${variable.comment}\n${envLine(variable.name, variable.value!(context))}`);
   const separator = yours === "" || yours.endsWith("\n") ? "" : "\n";
   return { content: `${yours}${separator}${lines.join("\n")}\n`, added: missing.map((variable) => variable.name) };
 }

@@ -92,6 +92,22 @@ export const core: ItemDescriptor = {
       example: "30000",
     },
     {
+      name: "AI_IDLE_TIMEOUT_MS",
+      comment:
+        "How long a started answer may stay silent between chunks before it is cut off: the stream ends with an error chunk and what arrived is stored.",
+      schema: "z.coerce.number().int().positive().default(30_000)",
+      example: "30000",
+    },
+    {
+      name: "TRUSTED_PROXY_HOPS",
+      comment:
+        "How many proxies you run in front of the app (a load balancer, Vercel, Cloudflare), each appending to " +
+        "X-Forwarded-For. 0 (no proxy): the rate limits and the sign-in throttle count the socket's address and ignore " +
+        "the header, which any client can write. Behind one proxy: 1. Never more than you really have.",
+      schema: "z.coerce.number().int().min(0).max(10).default(0)",
+      example: "0",
+    },
+    {
       name: "NEXT_TELEMETRY_DISABLED",
       comment: "Keeps Next.js from sending anonymous telemetry.",
       example: "1",

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_HEADERS, securityHeaders } from "./src/lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +8,16 @@ const nextConfig: NextConfig = {
   // The Dockerfile builds with NEXT_OUTPUT=standalone: a server with only the files it needs, in .next/standalone.
   // Otherwise the build is the one `next start` serves (it warns about a standalone build).
   ...(process.env.NEXT_OUTPUT === "standalone" && { output: "standalone" }),
+  // The security headers on the responses src/proxy.ts does not see too: static files and the storage route (whose
+  // uploads must not pass through the proxy). Of two rules setting one header the last wins, so API responses get
+  // the API's. HSTS depends on APP_URL at run time, so only the proxy sets it.
+  async headers() {
+    const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+    return [
+      { source: "/:path*", headers: asList(securityHeaders(process.env.NODE_ENV === "development")) },
+      { source: "/api/:path*", headers: asList(API_HEADERS) },
+    ];
+  },
 };
 
 export default nextConfig;

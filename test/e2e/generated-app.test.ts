@@ -13,6 +13,9 @@ import { chatSteps } from "./steps/chat.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
 import { firstRunSteps } from "./steps/first-run.js";
 import { foundationSteps } from "./steps/foundation.js";
+import { hardeningAuthSteps } from "./steps/hardening-auth.js";
+import { hardeningChatInputSteps } from "./steps/hardening-chat-input.js";
+import { hardeningHttpSteps } from "./steps/hardening-http.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
 import { startFakePayments } from "./support/fake-payments/index.js";
@@ -130,10 +133,13 @@ for (const combination of selectedCombinations()) {
     });
 
     foundationSteps(suite);
+    hardeningHttpSteps(suite);
     firstRunSteps(suite);
     if (combination.apiKeys) apiKeySteps(suite);
+    hardeningAuthSteps(suite);
     rateLimitSteps(suite);
     chatSteps(suite);
+    hardeningChatInputSteps(suite);
     if (combination.payments !== "none") billingSteps(suite);
     if (combination.storage !== "none") uploadSteps(suite);
     corsSteps(suite);

@@ -1,18 +1,43 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { corsHeaders } from "@/lib/api/cors";
+import { allowsOrigin, corsHeaders } from "@/lib/api/cors";
+import { isForgeryRisk } from "@/lib/api/cross-site";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+import { API_HEADERS, securityHeaders, strictTransportSecurity } from "@/lib/security/headers";
 
-/** CORS for the whole API, in one place: preflights answered here, every other response given its headers. */
+/** Headers for every response this proxy sees (next.config.ts gives the same, less HSTS, to those it does not). */
+const everyResponseHeaders = {
+  ...securityHeaders(process.env.NODE_ENV === "development"),
+  ...strictTransportSecurity(env.APP_URL),
+};
+
+/**
+ * The API's front door, in one place: cross-site forgeries on cookie auth are refused in the error shape, preflights
+ * answered; every response gets the security headers, and API responses CORS and no-store. Better Auth checks the
+ * origin of its own routes, and webhooks come from providers' servers, so neither gets the forgery check.
+ */
 export function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/api/webhooks/")) return NextResponse.next();
+  const { pathname } = request.nextUrl;
+  const onApi = pathname === "/api" || pathname.startsWith("/api/");
+  if (!onApi) return withHeaders(NextResponse.next(), everyResponseHeaders);
+  if (pathname.startsWith("/api/webhooks/")) return withHeaders(NextResponse.next(), everyResponseHeaders, API_HEADERS);
   const origin = request.headers.get("origin");
   const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
-  const headers = corsHeaders(origin, preflight);
+  const headers = { ...everyResponseHeaders, ...API_HEADERS, ...corsHeaders(origin, preflight) };
   if (preflight) return new NextResponse(null, { status: 204, headers });
-  const response = NextResponse.next();
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (!pathname.startsWith("/api/auth/") && isForgeryRisk(request, allowsOrigin)) {
+    const message = "A request signed in by cookie must come from an origin this app allows.";
+    const forbidden = new ApiError("FORBIDDEN", message);
+    return withHeaders(errorResponse(forbidden), headers);
+  }
+  return withHeaders(NextResponse.next(), headers);
+}
+
+function withHeaders<T extends Response>(response: T, ...sets: Record<string, string>[]): T {
+  for (const [name, value] of sets.flatMap(Object.entries)) response.headers.set(name, value);
   return response;
 }
 
 // Not /api/storage/: Next.js copies the body of every request its proxy sees and cuts it off at 10 MB, and uploads
-// are larger; that route applies the same CORS itself.
-export const config = { matcher: "/api/((?!storage/).*)" };
+// are larger; that route applies the same CORS itself. Not Next.js's static files, which next.config.ts covers.
+export const config = { matcher: "/((?!api/storage/|_next/static/|_next/image).*)" };

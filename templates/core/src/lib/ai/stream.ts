@@ -1,4 +1,5 @@
 import { createUIMessageStreamResponse, streamText, type UIMessageChunk } from "ai";
+import { chatConfig } from "@/config/chat";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import type { ChatTurn } from "./messages";
@@ -26,31 +27,46 @@ interface StreamAnswerOptions {
 const CONTENT = new Set<UIMessageChunk["type"]>(["text-start", "text-delta", "reasoning-start", "finish"]);
 
 /**
- * Streams the model's answer as the AI SDK's UI message stream. The response only starts once the provider has
- * produced its first content: a provider that fails or stays silent past AI_TIMEOUT_MS becomes a 502 instead of a
- * broken or endless stream. The answer is generated to the end even if the client goes away, so it is always stored.
+ * Streams the model's answer, under the app's system prompt, as the AI SDK's UI message stream. The response only
+ * starts once the provider has produced its first content: a provider that fails or stays silent past AI_TIMEOUT_MS
+ * becomes a 502 instead of a broken or endless stream. Once it has started, a provider that then stays silent for
+ * AI_IDLE_TIMEOUT_MS is cut off: the client gets an error chunk and what arrived is stored. The answer is generated to
+ * the end even if the client goes away, so it is always stored.
  */
 export async function streamAnswer({ model, turns, headers, onFinish }: StreamAnswerOptions): Promise<Response> {
   const abort = new AbortController();
-  const result = generate(model, turns, abort.signal, storeOnce(onFinish));
+  const result = generate(model, turns, abort, storeOnce(onFinish));
   const reader = result.toUIMessageStream().getReader();
   const started = await firstContent(reader, abort);
-  return createUIMessageStreamResponse({ stream: continueFrom(started, reader), headers });
+  return createUIMessageStreamResponse({ stream: continueFrom(started, reader, abort.signal), headers });
+}
+
+/** Why an answer was cut off after it started: the provider sent nothing for AI_IDLE_TIMEOUT_MS. */
+class ProviderStalled extends Error {
+  constructor() {
+    super(`The AI provider sent nothing for ${env.AI_IDLE_TIMEOUT_MS} ms and the answer was cut off.`);
+    this.name = "ProviderStalled";
+  }
 }
 
 /**
  * Asks the provider for the answer and drains it independently of the client's stream, so that a disconnect does not
- * stop it: the finished answer goes to `store`, and so does what arrived of one the provider broke off.
+ * stop it: the finished answer goes to `store`, and so does what arrived of one the provider broke off or that
+ * stalled, which the idle watch (armed by the first chunk, reset by every other) aborts, client or no client.
  */
-function generate(model: ModelConfig, turns: ChatTurn[], signal: AbortSignal, store: (answer: FinishedAnswer) => void) {
+function generate(model: ModelConfig, turns: ChatTurn[], abort: AbortController, store: (answer: FinishedAnswer) => void) {
   let arrived = "";
+  let idleTimer: NodeJS.Timeout | undefined;
   const result = streamText({
     model: languageModel(model.id),
+    system: chatConfig.systemPrompt,
     messages: turns,
     maxOutputTokens: model.maxOutputTokens,
     maxRetries: 1,
-    abortSignal: signal,
+    abortSignal: abort.signal,
     onChunk: ({ chunk }) => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => abort.abort(new ProviderStalled()), env.AI_IDLE_TIMEOUT_MS);
       if (chunk.type === "text-delta") arrived += chunk.text;
     },
     onError: ({ error }) => console.error(`AI provider error (${model.id}):`, error),
@@ -59,6 +75,8 @@ function generate(model: ModelConfig, turns: ChatTurn[], signal: AbortSignal, st
   });
   // Errors are logged by onError above.
   void result.consumeStream({ onError: () => {} }).then(() => {
+    clearTimeout(idleTimer);
+    if (abort.signal.reason instanceof ProviderStalled) console.error(`AI provider stalled (${model.id}).`);
     if (arrived) store({ text: arrived, usage: {} });
   });
   return result;
@@ -74,8 +92,16 @@ function storeOnce(onFinish: (answer: FinishedAnswer) => Promise<void>): (answer
   };
 }
 
-/** The client's stream: the chunks read so far, then the rest as it comes. */
-function continueFrom(started: UIMessageChunk[], reader: ReadableStreamDefaultReader<UIMessageChunk>) {
+/**
+ * The client's stream: the chunks read so far, then the rest as it comes. An answer the provider broke off, or that
+ * was cut off for stalling, ends with an error chunk the client understands rather than a cut connection.
+ */
+function continueFrom(started: UIMessageChunk[], reader: ReadableStreamDefaultReader<UIMessageChunk>, signal: AbortSignal) {
+  const endWithError = (controller: ReadableStreamDefaultController<UIMessageChunk>, fallback: string) => {
+    const errorText = signal.reason instanceof ProviderStalled ? signal.reason.message : fallback;
+    controller.enqueue({ type: "error", errorText });
+    controller.close();
+  };
   return new ReadableStream<UIMessageChunk>({
     start(controller) {
       for (const chunk of started) controller.enqueue(chunk);
@@ -84,11 +110,10 @@ function continueFrom(started: UIMessageChunk[], reader: ReadableStreamDefaultRe
       try {
         const { done, value } = await reader.read();
         if (done) controller.close();
+        else if (value.type === "abort") endWithError(controller, "The answer was stopped.");
         else controller.enqueue(value);
       } catch {
-        // The provider broke off mid-answer: end the stream the way the client understands, not by a cut connection.
-        controller.enqueue({ type: "error", errorText: "The AI provider broke off the answer." });
-        controller.close();
+        endWithError(controller, "The AI provider broke off the answer.");
       }
     },
     cancel: (reason) => reader.cancel(reason),

@@ -53,6 +53,9 @@ const origins = originPolicy({
   development: process.env.NODE_ENV === "development",
 });
 
+/** Whether a browser page on `origin` may call the API with the user's cookies (CORS, and state-changing requests). */
+export const allowsOrigin = origins.allows;
+
 /** The origins Better Auth trusts, so that a page on any origin the API allows can also sign in. */
 export const trustedOriginPatterns = origins.betterAuthPatterns;
 

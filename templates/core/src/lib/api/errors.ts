@@ -1,3 +1,4 @@
+import { isDatabaseOutage } from "@/lib/db/outage";
 import { featureErrorCodes } from "./error-codes";
 
 /** Every error code the API answers with, and its HTTP status: these, and those of the app's features. */
@@ -53,8 +54,31 @@ export function notConfigured(feature: string, variable: string): ApiError {
   );
 }
 
-/** The response for any thrown value; anything that is not an ApiError is logged and becomes a bare 500. */
+/** Seconds a client is asked to wait before retrying while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A 503 for a database outage: the caller's request or credentials may be fine, so a client retries later instead
+ * of discarding a good key or session.
+ */
+export function databaseUnavailable(): ApiError {
+  return new ApiError(
+    "SERVICE_UNAVAILABLE",
+    "The database is unavailable; try again shortly.",
+    {},
+    { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+  );
+}
+
+/**
+ * The response for any thrown value: an ApiError as it says, a database outage as a 503 with Retry-After, anything
+ * else logged and answered as a bare 500.
+ */
 export function errorResponse(error: unknown): Response {
+  if (!(error instanceof ApiError) && isDatabaseOutage(error)) {
+    console.error("Database unavailable:", (error as Error).message);
+    return errorResponse(databaseUnavailable());
+  }
   if (error instanceof ApiError) {
     return Response.json(
       { error: error.message, code: error.code, details: error.details },

@@ -46,6 +46,7 @@ describe("inErrorShape", () => {
     const response = await inErrorShape(request(), limited);
     expect(await response.json()).toMatchObject({ error: expect.any(String), code: "RATE_LIMITED", details: {} });
     expect(response.headers.get("x-retry-after")).toBe("10");
+    expect(response.headers.get("retry-after")).toBe("10");
   });
 
   it("leaves successes and redirects alone", async () => {

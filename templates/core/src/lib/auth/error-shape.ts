@@ -14,8 +14,8 @@ const UNEXPECTED = { code: "INTERNAL_ERROR", message: "Something went wrong on o
 /**
  * A Better Auth error response in the API's error shape, `{ error, code, details }`. What Better Auth sent stays in the
  * body too (its browser client reads `message`, which carries the same text as `error`), and so do its headers. A
- * refused origin is explained: the message names APP_URL, which decides the origins Better Auth trusts. Successes
- * and redirects pass through untouched.
+ * refused origin is explained: the message names APP_URL, which decides the origins Better Auth trusts. A throttled
+ * request gets `Retry-After`. Successes and redirects pass through untouched.
  */
 export async function inErrorShape(request: Request, response: Response): Promise<Response> {
   if (response.status < 400) return response;
@@ -29,6 +29,9 @@ export async function inErrorShape(request: Request, response: Response): Promis
   const headers = new Headers(response.headers);
   headers.delete("content-length");
   headers.set("content-type", "application/json");
+  // Better Auth's throttle says when to retry in X-Retry-After; HTTP clients read Retry-After.
+  const retryAfter = headers.get("x-retry-after");
+  if (retryAfter && !headers.has("retry-after")) headers.set("retry-after", retryAfter);
   const shaped = { error: message, code, details };
   // The shape's fields first, then whatever else Better Auth sent, with the shape's values winning.
   return new Response(JSON.stringify({ ...shaped, ...sent, ...shaped, message }), { status: response.status, headers });

@@ -1,11 +1,15 @@
 import type { Credential } from "@/lib/api/caller";
+import { assertDatabaseReachable } from "@/lib/db/reachable";
 import { auth } from "./server";
 
-/** The session cookie Better Auth sets when a user signs in. */
+/** The session cookie Better Auth sets when a user signs in. A lookup failed by a database outage is a 503. */
 export const sessionCredential: Credential = {
   hint: "sign in",
   async authenticate(request) {
-    const session = await auth.api.getSession({ headers: request.headers });
+    const session = await auth.api.getSession({ headers: request.headers }).catch(async (error: unknown) => {
+      await assertDatabaseReachable();
+      throw error;
+    });
     if (!session) return undefined;
     return { userId: session.user.id, email: session.user.email, plan: session.user.plan };
   },

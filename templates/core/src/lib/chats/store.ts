@@ -69,16 +69,19 @@ export async function renameChat(userId: string, chatId: string, title: string) 
   return chat ?? null;
 }
 
-/** Deletes one of the user's chats and its messages; false when the user has no such chat. */
+/**
+ * Deletes one of the user's chats and its messages; false when the user has no such chat. Whether the chat's row was
+ * removed by this very statement is the answer, so of concurrent deletes of one chat exactly one is true.
+ */
 export async function deleteChat(userId: string, chatId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [chat] = await tx
-      .select({ id: chats.id })
-      .from(chats)
-      .where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
-    if (!chat) return false;
+    const deleted = await tx
+      .delete(chats)
+      .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
+      .returning({ id: chats.id });
+    if (deleted.length === 0) return false;
+    // The foreign key cascades where the database enforces it; this covers a SQLite connection that does not.
     await tx.delete(messages).where(eq(messages.chatId, chatId));
-    await tx.delete(chats).where(eq(chats.id, chatId));
     return true;
   });
 }

@@ -1,8 +1,10 @@
+import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { endpoint } from "@/lib/api/endpoint";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
+import { API_KEY_FAILURES_PER_ADDRESS } from "@/lib/ratelimit/failures";
 import { call, signUp } from "@/test/requests";
 import { auth } from "./server";
 
@@ -49,5 +51,18 @@ describe("API keys", () => {
     for (let request = 0; request < 12; request++) {
       expect((await call(whoAmI, { headers: { "x-api-key": key } })).status).toBe(200);
     }
+  });
+
+  it("refuse an address with 429 once it has sent too many wrong keys, however it labels itself", async () => {
+    const address = `198.51.${randomInt(256)}.${randomInt(256)}`;
+    const wrongKey = (spoofed: number) =>
+      call(whoAmI, { headers: { "x-api-key": `wrong-${spoofed}`, "x-forwarded-for": `203.0.113.${spoofed}, ${address}` } });
+    for (let attempt = 0; attempt < API_KEY_FAILURES_PER_ADDRESS.max; attempt++) {
+      expect((await wrongKey(attempt)).status).toBe(401);
+    }
+    const refused = await wrongKey(99);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).code).toBe("RATE_LIMITED");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });

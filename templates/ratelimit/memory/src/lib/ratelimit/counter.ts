@@ -27,4 +27,8 @@ export const counter: RateLimitCounter = {
     window.count += 1;
     return { count: window.count, resetAt: window.resetAt };
   },
+  async peek(key) {
+    const window = windows.get(key);
+    return window && window.resetAt > Date.now() ? { ...window } : { count: 0, resetAt: 0 };
+  },
 };

@@ -17,6 +17,11 @@ end
 return { count, ttl }
 `;
 
+/** A window's count and what is left of it, read in one step. */
+const PEEK_SCRIPT = `
+return { tonumber(redis.call("GET", KEYS[1]) or "0"), redis.call("PTTL", KEYS[1]) }
+`;
+
 const redis = new Redis(env.REDIS_URL, {
   // Fail fast instead of queueing while disconnected: the failure mode decides, not a pile of waiting requests.
   enableOfflineQueue: false,
@@ -38,6 +43,15 @@ export const counter: RateLimitCounter = {
     try {
       const [count, ttl] = (await redis.eval(HIT_SCRIPT, 1, key, windowMs)) as [number, number];
       return { count, resetAt: Date.now() + ttl };
+    } catch (error) {
+      throw new RateLimitStoreUnavailable(failOpen, error);
+    }
+  },
+  async peek(key) {
+    await firstConnection;
+    try {
+      const [count, ttl] = (await redis.eval(PEEK_SCRIPT, 1, key)) as [number, number];
+      return count > 0 && ttl > 0 ? { count, resetAt: Date.now() + ttl } : { count: 0, resetAt: 0 };
     } catch (error) {
       throw new RateLimitStoreUnavailable(failOpen, error);
     }

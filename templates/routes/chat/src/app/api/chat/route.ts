@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { endpoint, methods } from "@/lib/api/endpoint";
 import { ApiError, notFound } from "@/lib/api/errors";
-import { assertFitsContext, incomingMessage, titleFrom, toTurn } from "@/lib/ai/messages";
+import { assertFitsContext, incomingMessage, titleFrom, toTurn, type ChatTurn } from "@/lib/ai/messages";
 import { resolveModel } from "@/lib/ai/models";
 import { streamAnswer } from "@/lib/ai/stream";
+import { chatIdInput } from "@/lib/chats/input";
 import { findChat, newChatId, recordExchange } from "@/lib/chats/store";
 
 const chatRequest = z.object({
   messages: z.array(incomingMessage).min(1),
-  model: z.string().min(1).optional(),
-  chatId: z.string().min(1).optional(),
+  model: z.string().min(1).max(200).optional(),
+  chatId: chatIdInput.optional(),
 });
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
@@ -21,12 +22,15 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
         fields: { messages: "The last message must have the role user" },
       });
     }
-    // A new chat starts from what the client sent; an existing one from what is stored, plus the new question, so a
-    // client cannot rewrite a chat's history.
+    // An existing chat continues from what is stored plus the new question: whatever else the client sends (useChat
+    // sends its whole copy) is ignored, so a client cannot rewrite a chat's history. A new chat is only the user's.
     const existing = body.chatId ? await findChat(caller.userId, body.chatId) : null;
     if (body.chatId && !existing) throw notFound("chat");
+    if (!existing) assertOnlyUserTurns(sent);
     const newTurns = existing ? sent.slice(-1) : sent;
-    const history = (existing?.messages ?? []).map(({ role, content }) => ({ role, content }));
+    const history = (existing?.messages ?? []).flatMap(({ role, content }): ChatTurn[] =>
+      role === "user" || role === "assistant" ? [{ role, content }] : [],
+    );
     const turns = [...history, ...newTurns];
     assertFitsContext(turns, model);
 
@@ -46,3 +50,14 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     });
   }),
 });
+
+/** A new chat's messages are all the user's: an answer the client made up never reaches the model or the database. */
+function assertOnlyUserTurns(turns: readonly ChatTurn[]): void {
+  const fields: Record<string, string> = {};
+  turns.forEach((turn, index) => {
+    if (turn.role !== "user") fields[`messages.${index}.role`] = "A new chat takes only user messages";
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new ApiError("INVALID_REQUEST", "A new chat starts from the user's messages only.", { fields });
+  }
+}

@@ -42,6 +42,26 @@ describe("GET /api/chats", () => {
     expect((await forged.json()).details.fields).toHaveProperty("cursor");
   });
 
+  it("refuses a hand-made, altered or NUL-laden cursor with 400, never a 500", async () => {
+    const user = await signUp();
+    for (let day = 1; day <= 3; day++) await createChat(user.id, { updatedAt: new Date(2026, 0, day) });
+    const issued = (await call(GET, { as: user, path: "/api/chats?limit=1" })).headers.get("x-next-cursor")!;
+    const [, signature] = issued.split(".");
+    const handMade = [
+      Buffer.from(`${Date.now()}:${crypto.randomUUID()}`).toString("base64url"),
+      `${Buffer.from("99999999999999999999:x").toString("base64url")}.${signature}`,
+      `${Buffer.from("1:a\u0000b").toString("base64url")}.${signature}`,
+      `${issued}%00`,
+      `${issued.slice(0, 5)}${issued[5] === "x" ? "y" : "x"}${issued.slice(6)}`,
+    ];
+    for (const cursor of handMade) {
+      const response = await call(GET, { as: user, path: `/api/chats?cursor=${cursor}` });
+      expect(response.status, cursor).toBe(400);
+      expect(await response.json()).toMatchObject({ code: "INVALID_REQUEST", details: { fields: { cursor: expect.any(String) } } });
+    }
+    expect((await call(GET, { as: user, path: `/api/chats?cursor=${issued}` })).status).toBe(200);
+  });
+
   it("answers 401 without credentials", async () => {
     expect((await call(GET, { path: "/api/chats" })).status).toBe(401);
   });

@@ -61,6 +61,32 @@ describe("/api/chats/[id]", () => {
     expect((await call(getMessages, { as: user, params: { id: chat.id } })).status).toBe(404);
   });
 
+  it("deletes a chat once under concurrent deletes: one 200, the others 404", async () => {
+    const user = await signUp();
+    const chat = await createChat(user.id, { contents: ["a", "b"] });
+
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => call(DELETE, { method: "DELETE", as: user, params: { id: chat.id } })),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 404, 404, 404, 404, 404, 404, 404]);
+  });
+
+  it("refuses a chat id or title with a NUL or other control character with 400 naming the field", async () => {
+    const user = await signUp();
+    const chat = await createChat(user.id);
+
+    for (const handler of [GET, DELETE, getMessages]) {
+      const response = await call(handler, { as: user, params: { id: "a\u0000b" } });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: "INVALID_REQUEST", details: { fields: { id: expect.any(String) } } });
+    }
+    const renamed = await call(PATCH, { method: "PATCH", as: user, params: { id: chat.id }, body: { title: "a\u0000b" } });
+    expect(renamed.status).toBe(400);
+    expect((await renamed.json()).details.fields).toHaveProperty("title");
+    const escaped = await call(PATCH, { method: "PATCH", as: user, params: { id: chat.id }, body: { title: "\u001b[2J" } });
+    expect(escaped.status).toBe(400);
+  });
+
   it("never deletes another user's chat", async () => {
     const [owner, stranger] = [await signUp(), await signUp()];
     const chat = await createChat(owner.id);

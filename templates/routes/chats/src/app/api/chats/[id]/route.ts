@@ -1,23 +1,28 @@
 import { z } from "zod";
 import { endpoint, methods } from "@/lib/api/endpoint";
 import { notFound } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/validation";
+import { chatPath, chatTitleInput } from "@/lib/chats/input";
 import { deleteChat, findChat, renameChat } from "@/lib/chats/store";
 
-const renameBody = z.object({ title: z.string().trim().min(1).max(200) });
+const renameBody = z.object({ title: chatTitleInput });
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: endpoint({}, async ({ caller, params }) => {
-    const chat = await findChat(caller.userId, params.id);
+    const { id } = parseInput(chatPath, params, "path");
+    const chat = await findChat(caller.userId, id);
     if (!chat) throw notFound("chat");
     return chat;
   }),
   PATCH: endpoint({ body: renameBody }, async ({ caller, params, body }) => {
-    const chat = await renameChat(caller.userId, params.id, body.title);
+    const { id } = parseInput(chatPath, params, "path");
+    const chat = await renameChat(caller.userId, id, body.title);
     if (!chat) throw notFound("chat");
     return chat;
   }),
   DELETE: endpoint({}, async ({ caller, params }) => {
-    if (!(await deleteChat(caller.userId, params.id))) throw notFound("chat");
+    const { id } = parseInput(chatPath, params, "path");
+    if (!(await deleteChat(caller.userId, id))) throw notFound("chat");
     return { success: true };
   }),
 });

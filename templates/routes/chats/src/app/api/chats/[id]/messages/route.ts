@@ -1,10 +1,13 @@
 import { endpoint, methods } from "@/lib/api/endpoint";
 import { notFound } from "@/lib/api/errors";
+import { parseInput } from "@/lib/api/validation";
+import { chatPath } from "@/lib/chats/input";
 import { listMessages } from "@/lib/chats/store";
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: endpoint({}, async ({ caller, params }) => {
-    const messages = await listMessages(caller.userId, params.id);
+    const { id } = parseInput(chatPath, params, "path");
+    const messages = await listMessages(caller.userId, id);
     if (!messages) throw notFound("chat");
     return messages;
   }),

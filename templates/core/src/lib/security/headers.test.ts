@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import nextConfig from "../../../next.config";
+import { API_HEADERS, contentSecurityPolicy, securityHeaders, strictTransportSecurity } from "./headers";
+
+const directives = (policy: string) =>
+  Object.fromEntries(policy.split("; ").map((directive) => [directive.split(" ")[0], directive.split(" ").slice(1)]));
+
+describe("security headers", () => {
+  it("forbid sniffing and framing and keep full URLs from other sites", () => {
+    expect(securityHeaders(false)).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
+  });
+
+  it("load scripts only from this origin or inline (Next.js's hydration), and nothing from anywhere else", () => {
+    const policy = directives(contentSecurityPolicy(false));
+    expect(policy["default-src"]).toEqual(["'self'"]);
+    expect(policy["script-src"]).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy["connect-src"]).toEqual(["'self'"]);
+    expect(policy["frame-ancestors"]).toEqual(["'none'"]);
+    expect(policy["object-src"]).toEqual(["'none'"]);
+    expect(policy["base-uri"]).toEqual(["'self'"]);
+    expect(policy["form-action"]).toEqual(["'self'"]);
+  });
+
+  it("allow eval only in development, where React's debugging needs it", () => {
+    expect(directives(contentSecurityPolicy(true))["script-src"]).toContain("'unsafe-eval'");
+  });
+
+  it("send HSTS only for an https APP_URL", () => {
+    expect(strictTransportSecurity("https://app.example.com")["Strict-Transport-Security"]).toMatch(/^max-age=\d{8}/);
+    expect(strictTransportSecurity("http://localhost:3000")).toEqual({});
+  });
+
+  it("give API responses no-store and a policy under which an API response opened as a page runs nothing", () => {
+    expect(API_HEADERS["Cache-Control"]).toBe("no-store");
+    expect(directives(API_HEADERS["Content-Security-Policy"] ?? "")).toEqual({
+      "default-src": ["'none'"],
+      "frame-ancestors": ["'none'"],
+      sandbox: [],
+    });
+  });
+
+  it("are given by next.config.ts too, to what the proxy does not see, the API's last so that they win", async () => {
+    const rules = (await nextConfig.headers?.()) ?? [];
+    expect(rules.map((rule) => rule.source)).toEqual(["/:path*", "/api/:path*"]);
+    const [everyPath, api] = rules.map((rule) => Object.fromEntries(rule.headers.map(({ key, value }) => [key, value])));
+    expect(everyPath).toEqual(securityHeaders(false));
+    expect(api).toEqual(API_HEADERS);
+  });
+});

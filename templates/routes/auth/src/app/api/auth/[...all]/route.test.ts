@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { AUTH_BODY_LIMIT } from "@/lib/auth/auth-request";
+import { env } from "@/lib/env";
+import { SIGN_IN_FAILURES_PER_ACCOUNT } from "@/lib/ratelimit/failures";
+import { signUp } from "@/test/requests";
+import { POST } from "./route";
+
+function post(path: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
+  return POST(
+    new Request(new URL(`/api/auth${path}`, env.APP_URL), {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: env.APP_URL, ...headers },
+      body,
+    }),
+  );
+}
+
+describe("/api/auth", () => {
+  it("answers 413 at once to a declared Content-Length over the limit, without waiting for the body", async () => {
+    const neverEnding = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"email":"a@b.c"'));
+      },
+    });
+    const response = await POST(
+      new Request(new URL("/api/auth/sign-up/email", env.APP_URL), {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(64 * 1024 * 1024) },
+        body: neverEnding,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect((await response.json()).code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses a sign-up body over the limit with 413, and an over-long name with 400 naming it", async () => {
+    const email = `user-${randomUUID()}@example.com`;
+    const huge = JSON.stringify({ email, password: "a long enough password", name: "x".repeat(AUTH_BODY_LIMIT) });
+    expect((await post("/sign-up/email", huge)).status).toBe(413);
+
+    const longName = await post(
+      "/sign-up/email",
+      JSON.stringify({ email, password: "a long enough password", name: "x".repeat(101) }),
+    );
+    expect(longName.status).toBe(400);
+    expect(await longName.json()).toMatchObject({ code: "INVALID_REQUEST", error: "name must be at most 100 characters." });
+  });
+
+  it("limits failed sign-ins per account, whatever address each attempt claims", async () => {
+    const user = await signUp();
+    const wrongPassword = (attempt: number) =>
+      post("/sign-in/email", JSON.stringify({ email: user.email.toUpperCase(), password: "not the password" }), {
+        "x-forwarded-for": `203.0.113.${attempt}`,
+      });
+    for (let attempt = 0; attempt < SIGN_IN_FAILURES_PER_ACCOUNT.max; attempt++) {
+      expect((await wrongPassword(attempt)).status).toBe(401);
+    }
+    const refused = await wrongPassword(99);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).code).toBe("RATE_LIMITED");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    const rightPassword = await post(
+      "/sign-in/email",
+      JSON.stringify({ email: user.email, password: "a long enough password" }),
+    );
+    expect(rightPassword.status).toBe(429);
+  });
+});
