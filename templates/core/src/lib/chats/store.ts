@@ -74,16 +74,17 @@ export async function renameChat(userId: string, chatId: string, title: string) 
  * removed by this very statement is the answer, so of concurrent deletes of one chat exactly one is true.
  */
 export async function deleteChat(userId: string, chatId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const deleted = await tx
-      .delete(chats)
-      .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
-      .returning({ id: chats.id });
-    if (deleted.length === 0) return false;
-    // The foreign key cascades where the database enforces it; this covers a SQLite connection that does not.
-    await tx.delete(messages).where(eq(messages.chatId, chatId));
-    return true;
-  });
+  // One statement decides who deleted it: of concurrent deletes exactly one gets the row back. No transaction: on
+  // SQLite each would take a connection of its own and the others would fail busy instead of finding nothing.
+  const deleted = await db
+    .delete(chats)
+    .where(and(eq(chats.id, chatId), eq(chats.userId, userId)))
+    .returning({ id: chats.id });
+  if (deleted.length === 0) return false;
+  // The foreign key cascades where the database enforces it; this covers a SQLite connection that does not (messages
+  // of a deleted chat are unreachable meanwhile).
+  await db.delete(messages).where(eq(messages.chatId, chatId));
+  return true;
 }
 
 async function findChatId(userId: string, chatId: string): Promise<string | null> {
