@@ -125,6 +125,23 @@ export function chatSteps(suite: Suite): void {
     ]);
   });
 
+  pipeline.step("ends an answer the provider stalls in the middle of, and stores what arrived", async () => {
+    suite.provider!.behaviour = { kind: "stall", text: "one two three four", chunks: 4, afterChunks: 2 };
+    const started = Date.now();
+    const reply = await ivan.browser.post("/api/chat", { messages: [{ role: "user", content: "Count to four" }] });
+    expect(reply.status).toBe(200);
+    expect(uiChunks(reply.text).map((chunk) => chunk.type)).toContain("error");
+    // AI_IDLE_TIMEOUT_MS is 1500 in the suite: the stream ends soon after, not never.
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    const chat = await waitForChat(ivan, reply.headers.get("x-chat-id")!, (candidate) => candidate.messages.length === 2);
+    expect(chat.messages.map((message: { role: string }) => message.role)).toEqual(["user", "assistant"]);
+    const arrived: string = chat.messages[1].content;
+    // The two pieces sent before the provider went silent, and nothing after.
+    expect(arrived.length).toBeGreaterThan(0);
+    expect("one two three four".startsWith(arrived) && arrived !== "one two three four").toBe(true);
+  });
+
   pipeline.step("answers 400 for an unknown model and for a history beyond the context window", async () => {
     const unknown = await ivan.browser.post("/api/chat", { model: "no-such-model", messages: [{ role: "user", content: "hi" }] });
     expect([unknown.status, unknown.json]).toEqual([400, errorShape("INVALID_MODEL")]);

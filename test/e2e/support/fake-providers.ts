@@ -14,6 +14,7 @@ export type Behaviour =
   | { kind: "answer"; text: string; chunks?: number; chunkDelayMs?: number; inputTokens?: number; outputTokens?: number }
   | { kind: "fail"; status: number } // answers that HTTP status with the provider's JSON error body
   | { kind: "drop"; text: string; chunks: number; afterChunks: number } // starts the answer, then cuts the connection
+  | { kind: "stall"; text: string; chunks: number; afterChunks: number } // starts the answer, then goes silent
   | { kind: "hang" }; // accepts the request and never answers (until closed)
 
 export interface RecordedRequest {
@@ -232,13 +233,16 @@ async function readRequest(req: http.IncomingMessage): Promise<RecordedRequest> 
   return { method: req.method ?? "", path: req.url ?? "", headers: { ...req.headers }, body };
 }
 
-/** Streams the pieces; with `dropAfter`, cuts the connection after that many instead of finishing. */
+/**
+ * Streams the pieces; after `stop.after` of them, cuts the connection (`drop`) or sends nothing more until the client
+ * gives up (`stall`), instead of finishing.
+ */
 async function stream(
   res: http.ServerResponse,
   events: AnswerStream,
   pieces: string[],
   delayMs: number,
-  dropAfter = Infinity,
+  stop: { after: number; how: "drop" | "stall" } = { after: Infinity, how: "drop" },
 ) {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   for (const event of events.head) res.write(event);
@@ -246,7 +250,8 @@ async function stream(
     if (i > 0) await sleep(delayMs);
     // The client aborted or close() ended the connection.
     if (res.destroyed) return;
-    if (i === dropAfter) return void res.destroy();
+    if (i === stop.after && stop.how === "drop") return void res.destroy();
+    if (i === stop.after) return new Promise<void>((resolve) => res.once("close", resolve));
     for (const event of events.piece(piece)) res.write(event);
   }
   for (const event of events.tail) res.write(event);
@@ -273,10 +278,11 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
     if (behaviour.kind === "fail") {
       return reject(behaviour.status, `The fake ${kind} provider failed with ${behaviour.status} on purpose.`);
     }
-    if (behaviour.kind === "drop") {
+    if (behaviour.kind === "drop" || behaviour.kind === "stall") {
       const answer = { ...DEFAULT_ANSWER, text: behaviour.text, chunks: behaviour.chunks };
       const pieces = split(answer.text, answer.chunks);
-      return stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, behaviour.afterChunks);
+      const stop = { after: behaviour.afterChunks, how: behaviour.kind };
+      return stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, stop);
     }
     const answer = { ...DEFAULT_ANSWER, ...behaviour };
     await stream(res, protocol.answer(request, answer), split(answer.text, answer.chunks), answer.chunkDelayMs);

@@ -52,6 +52,7 @@ export class Suite {
       [baseUrlEnv]: provider.baseUrl,
       [apiKeyEnv]: "test-key",
       AI_TIMEOUT_MS: "3000",
+      AI_IDLE_TIMEOUT_MS: "1500",
       // The suite is the proxy in front of the app: each simulated client says its address in X-Forwarded-For.
       TRUSTED_PROXY_HOPS: "1",
       ...this.payments?.appEnv,
