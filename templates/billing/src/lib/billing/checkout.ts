@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type PlanId, plans } from "@/config/plans";
 import type { Caller } from "@/lib/api/caller";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError, callService } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -66,16 +66,6 @@ async function customerFor(caller: Caller): Promise<string> {
   return saveCustomerId(caller.userId, paymentProvider.id, customerId);
 }
 
-/**
- * Runs a call to the provider: a missing setting stays its 503; any other failure (down, refused, timed out) is a
- * 502 whose detail goes to the log, not to the client.
- */
-async function callProvider<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    console.error(`${paymentProvider.name} request failed:`, error instanceof Error ? error.message : error);
-    throw new ApiError("PROVIDER_ERROR", `${paymentProvider.name} did not complete the request; try again shortly.`);
-  }
+function callProvider<T>(call: () => Promise<T>): Promise<T> {
+  return callService(paymentProvider.name, call);
 }

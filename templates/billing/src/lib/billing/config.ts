@@ -1,13 +1,12 @@
-import { ApiError } from "@/lib/api/errors";
+import { requireSetting as requireFeatureSetting } from "@/lib/api/errors";
 import type { BillingInterval, PaidPlanId } from "./types";
 
 const PAID_PLANS: readonly PaidPlanId[] = ["pro", "enterprise"];
 const INTERVAL_SUFFIX: Record<BillingInterval, string> = { month: "MONTHLY", year: "YEARLY" };
 
-/** A setting the provider needs; its absence is a 503 that names the env var to set. */
+/** A setting the payment provider needs; its absence is a 503 that names the env var to set. */
 export function requireSetting(name: string, value: string | undefined): string {
-  if (!value) throw new ApiError("NOT_CONFIGURED", `Billing is not configured: set ${name} in the environment.`, { env: name });
-  return value;
+  return requireFeatureSetting("Billing", name, value);
 }
 
 /**

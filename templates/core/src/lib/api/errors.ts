@@ -54,6 +54,29 @@ export function notConfigured(feature: string, variable: string): ApiError {
   );
 }
 
+/**
+ * A setting a feature needs at the moment it is used: its absence is a 503 NOT_CONFIGURED naming the env var, so an
+ * app without, say, payment keys still starts and only the routes that need them say what to set.
+ */
+export function requireSetting(feature: string, name: string, value: string | undefined): string {
+  if (!value) throw new ApiError("NOT_CONFIGURED", `${feature} is not configured: set ${name} in the environment.`, { env: name });
+  return value;
+}
+
+/**
+ * Runs a call to an outside service (a payment provider, a storage backend): an ApiError it raises (a missing
+ * setting) stays as it is; any other failure (down, refused, timed out) is a 502 whose detail goes to the log only.
+ */
+export async function callService<T>(service: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    console.error(`${service} request failed:`, error instanceof Error ? error.message : error);
+    throw new ApiError("PROVIDER_ERROR", `${service} did not complete the request; try again shortly.`);
+  }
+}
+
 /** Seconds a client is asked to wait before retrying while the database is unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 

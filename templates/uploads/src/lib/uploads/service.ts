@@ -1,7 +1,7 @@
 import { uploads as limits } from "@/config/uploads";
 import { type PlanId, planById, plans } from "@/config/plans";
 import type { Caller } from "@/lib/api/caller";
-import { ApiError, notFound } from "@/lib/api/errors";
+import { ApiError, callService, notFound } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { storage } from "@/lib/storage/adapter";
 import { objectKey, safeFilename } from "./filename";
@@ -115,13 +115,6 @@ function mismatch(details: Record<string, unknown> = {}): ApiError {
   return new ApiError("UPLOAD_MISMATCH", "What was uploaded is not what was declared; upload the file again.", details);
 }
 
-/** A storage call: a missing setting stays its 503; any other failure is a 502 whose detail goes to the log. */
-async function callStorage<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    console.error(`${storage.name} request failed:`, error instanceof Error ? error.message : error);
-    throw new ApiError("PROVIDER_ERROR", `${storage.name} did not complete the request; try again shortly.`);
-  }
+function callStorage<T>(call: () => Promise<T>): Promise<T> {
+  return callService(storage.name, call);
 }

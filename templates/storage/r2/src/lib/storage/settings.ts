@@ -1,5 +1,5 @@
 import type { S3ClientConfig } from "@aws-sdk/client-s3";
-import { ApiError } from "@/lib/api/errors";
+import { requireSetting } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 
 /** Which backend the S3 adapter talks to, known without any setting. */
@@ -13,8 +13,7 @@ export interface StorageSettings {
 
 /** A setting the adapter needs; its absence is a 503 that names the env var to set. */
 function required(name: string, value: string | undefined): string {
-  if (!value) throw new ApiError("NOT_CONFIGURED", `Uploads are not configured: set ${name} in the environment.`, { env: name });
-  return value;
+  return requireSetting("Uploads", name, value);
 }
 
 /**
