@@ -30,6 +30,14 @@ const fileEntrySchema = z.object({
 
 export type FileEntry = z.output<typeof fileEntrySchema>;
 
+/**
+ * The choices of a manifest written before this CLI had email (0.1.0 and 0.2.0): their apps sent none, which is
+ * closest to `console` (nothing leaves the machine).
+ */
+function withEmailDefault(choices: unknown): unknown {
+  return typeof choices === "object" && choices !== null ? { email: "console", ...choices } : choices;
+}
+
 export const manifestSchema = z.object({
   manifestVersion: z.literal(MANIFEST_VERSION),
   cliVersion: z.string(),
@@ -37,7 +45,7 @@ export const manifestSchema = z.object({
   name: z.string().min(1),
   /** The command that reproduces this project. */
   command: z.string(),
-  choices: choicesSchema,
+  choices: z.preprocess(withEmailDefault, choicesSchema),
   /** Every file the CLI wrote, by path: who owns it, how it is kept up to date, and its hash. */
   files: z.record(z.string(), fileEntrySchema),
 });
@@ -48,7 +56,10 @@ export type Manifest = z.output<typeof manifestSchema>;
 export const legacyManifestSchema = z.object({
   cliVersion: z.string(),
   command: z.string(),
-  choices: z.preprocess((choices) => ({ payments: "none", storage: "none", ...(choices as object) }), choicesSchema),
+  choices: z.preprocess(
+    (choices) => withEmailDefault({ payments: "none", storage: "none", ...(choices as object) }),
+    choicesSchema,
+  ),
   files: z.record(z.string(), hash),
 });
 

@@ -201,6 +201,11 @@ const optionsObject = z.object({
       description: "Where uploads are stored, or none",
       prompt: { message: "Where should uploads be stored?", label: "Uploads" },
     }),
+    email: providerOption("email", {
+      flag: "--email <name>",
+      description: "How the app sends email (password resets, address verification); console logs and files it",
+      prompt: { message: "How should the app send email?", label: "Email", advanced: true },
+    }),
     ratelimit: providerOption("ratelimit", {
       flag: "--ratelimit <store>",
       description: "Rate-limit store",

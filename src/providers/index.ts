@@ -5,6 +5,9 @@ import { openaiCompatible } from "./ai/openai-compatible.js";
 import { core } from "./core.js";
 import { postgres } from "./db/postgres.js";
 import { sqlite } from "./db/sqlite.js";
+import { consoleEmail } from "./email/console.js";
+import { resend } from "./email/resend.js";
+import { smtp } from "./email/smtp.js";
 import { apiKeys } from "./features/api-keys.js";
 import { github } from "./oauth/github.js";
 import { googleOAuth } from "./oauth/google.js";
@@ -31,6 +34,7 @@ export const providers = {
   ai: [openai, anthropic, google, openaiCompatible],
   payments: [stripe, polar, dodo, noPayments],
   storage: [local, s3, r2, noStorage],
+  email: [consoleEmail, resend, smtp],
   ratelimit: [memory, redis],
   oauth: [github, googleOAuth],
 } as const satisfies Record<string, readonly ItemDescriptor[]>;
@@ -48,6 +52,7 @@ export const addPolicy: Record<Category, { kind: "switch" | "extend" | "fixed"; 
   ai: { kind: "switch" },
   payments: { kind: "switch" },
   storage: { kind: "switch" },
+  email: { kind: "switch" },
   ratelimit: { kind: "switch" },
   oauth: { kind: "extend" },
 };

@@ -67,7 +67,8 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     await terminal.expect("Where should uploads be stored?", enter);
     await terminal.expect("Which OAuth sign-in providers?", enter);
     await terminal.expect("Install dependencies now?", `n${enter}`);
-    await terminal.expect("Customize more (rate limits, API keys, CORS origins, package manager, git)?", `y${enter}`);
+    await terminal.expect("Customize more (email, rate limits, API keys, CORS origins, package manager, git)?", `y${enter}`);
+    await terminal.expect("How should the app send email?", `${down}${enter}`);
     await terminal.expect("Where are rate limits counted?", enter);
     await terminal.expect("API keys", `n${enter}`);
     await terminal.expect("More origins allowed", `https://admin.example.com${enter}`);
@@ -82,6 +83,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
       /AI base URL +http:\/\/127\.0\.0\.1:8080\/v1/,
       /AI models +qwen2\.5:7b, llama3\.2/,
       /Payments +Stripe/,
+      /Email +Resend/,
       /Rate limits +In memory/,
       /OAuth sign-in +GitHub, Google/,
       /API keys +no/,
@@ -103,6 +105,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
       ai: "openai-compatible",
       payments: "stripe",
       storage: "local",
+      email: "resend",
       ratelimit: "memory",
       oauth: ["github", "google"],
       apiKeys: false,

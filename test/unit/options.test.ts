@@ -282,8 +282,9 @@ describe("the prompts", () => {
     expect(optionKeys.filter((key) => !metaOf(key).prompt)).toEqual(runModes);
   });
 
-  it("keep the advanced options behind Customize more: rate limits, API keys, CORS, package manager, migrate, git", () => {
+  it("keep the advanced options behind Customize more: email, rate limits, API keys, CORS, package manager, migrate, git", () => {
     expect(optionKeys.filter((key) => metaOf(key).prompt?.advanced)).toEqual([
+      "email",
       "ratelimit",
       "apiKeys",
       "corsOrigins",

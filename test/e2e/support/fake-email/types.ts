@@ -1,0 +1,19 @@
+/** One message as the fake received it, its text and HTML decoded. */
+export interface ReceivedEmail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A local stand-in for the service a generated app sends email through: what arrives is kept, in order. */
+export interface FakeEmail {
+  readonly kind: "resend" | "smtp";
+  /** The env vars that point the generated app at this fake (and keep a copy of each message in data/mail). */
+  readonly appEnv: Record<string, string>;
+  readonly messages: ReceivedEmail[];
+  close(): Promise<void>;
+}
+
+export const FAKE_SENDER = "CraftJS e2e <no-reply@e2e.example.com>";
