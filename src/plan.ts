@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ciWorkflow, type Workflow } from "./ci.js";
 import { type Choices, choiceKeys, type EnvSeeds, envSeeds, type Options } from "./options.js";
 import { installCommand, type PackageManager, runScriptCommand } from "./package-manager.js";
 import { categories, core, type Feature, features, findProvider, routes } from "./providers/index.js";
@@ -103,6 +104,15 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
     errorCodes: descriptors.flatMap((item) => item.errorCodes ?? []),
     routes: descriptors.flatMap((item) => item.routes ?? []),
     readme: descriptors.flatMap((item) => item.readme ?? []),
+    navigation: descriptors.flatMap((item) => item.navigation ?? []).sort((a, b) => a.order - b.order),
+    settingsSections: descriptors.flatMap((item) => item.settingsSections ?? []),
+    homeSections: descriptors.flatMap((item) => item.homeSections ?? []),
+    ci: workflowData(
+      ciWorkflow(choices.packageManager, descriptors.flatMap((item) => item.ciServices ?? []), env, {
+        name,
+        options: { ...choices },
+      }),
+    ),
   };
 
   const files = new Map<string, PlannedFile>();
@@ -168,11 +178,27 @@ function uniqueEnv(items: readonly SelectedItem[]): EnvVar[] {
 }
 
 /** The project's scripts as the README shows them, in the chosen package manager's syntax. */
+/** The workflow with every optional field present (null or empty), as the strict templates want. */
+function workflowData(workflow: Workflow) {
+  return {
+    services: workflow.services.map((service) => ({ ...service, env: service.env ?? null })),
+    env: workflow.env,
+    steps: workflow.steps.map((step) => ({
+      name: step.name,
+      condition: step.if ?? null,
+      uses: step.uses ?? null,
+      with: step.with ?? [],
+      run: step.run ?? null,
+    })),
+  };
+}
+
 function scriptCommands(pm: PackageManager) {
   const run = (script: string) => runScriptCommand(pm, script).join(" ");
   return {
     dev: run("dev"),
     test: run("test"),
+    testE2e: run("test:e2e"),
     build: run("build"),
     start: run("start"),
     dbGenerate: run("db:generate"),

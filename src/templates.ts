@@ -2,8 +2,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
+import { alignMarkdownTable, fitArrayStatement } from "./template-layout.js";
 
 Handlebars.registerHelper("eq", (left: unknown, right: unknown) => left === right);
+// A string as a double-quoted literal, which YAML reads back exactly.
+Handlebars.registerHelper("quote", (value: unknown) => JSON.stringify(String(value)));
+// `{{#table}}| a | b |...{{/table}}`: the Markdown table inside, its columns aligned.
+Handlebars.registerHelper("table", function (this: unknown, options: Handlebars.HelperOptions) {
+  return alignMarkdownTable(options.fn(this));
+});
+// `{{#fit}}export const list = [a, b];{{/fit}}`: the statement broken one element a line when it is too long.
+Handlebars.registerHelper("fit", function (this: unknown, options: Handlebars.HelperOptions) {
+  return fitArrayStatement(options.fn(this));
+});
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 

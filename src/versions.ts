@@ -14,6 +14,8 @@ export const versions = {
   // Better Auth's query builder: 0.29 needs Node 22. npm and pnpm pick 0.28 on Node 20 by themselves; yarn 1 is told.
   kysely: "0.28.19",
   ai: "6.0.325",
+  // The React hook, the release that depends on exactly this `ai`.
+  "@ai-sdk/react": "3.0.328",
   "@ai-sdk/openai": "3.0.141",
   "@ai-sdk/anthropic": "3.0.140",
   "@ai-sdk/google": "3.0.141",
@@ -27,6 +29,9 @@ export const versions = {
   // Storage: pinned exactly, the AWS SDK's next releases drop Node 20.
   "@aws-sdk/client-s3": "3.1169.0",
   "@aws-sdk/s3-request-presigner": "3.1169.0",
+  // Email: both run on Node 20; nodemailer bundles its types.
+  resend: "6.38.0",
+  nodemailer: "10.6.1",
   "drizzle-orm": "0.45.4",
   "drizzle-kit": "0.31.11",
   "@libsql/client": "0.18.0",
@@ -39,6 +44,18 @@ export const versions = {
   "@types/react": "19.3.3",
   "@types/react-dom": "19.3.0",
   "@types/pg": "8.23.1",
+  // The pages: Tailwind CSS 4 (its native parts install prebuilt), and the browser tests.
+  tailwindcss: "4.3.5",
+  "@tailwindcss/postcss": "4.3.5",
+  "@playwright/test": "1.65.1",
+  // 4.14 needs Node 22.
+  "@axe-core/playwright": "4.13.0",
+  // Lint and format: ESLint 9 (flat config) with Next's rules, typescript-eslint among them; Prettier sorting Tailwind's
+  // classes.
+  eslint: "9.39.5",
+  "eslint-config-next": "16.4.6",
+  prettier: "3.10.1",
+  "prettier-plugin-tailwindcss": "0.8.1",
 } as const;
 
 export type Dependency = keyof typeof versions;

@@ -34,6 +34,20 @@ export const routes = [
     ],
   },
   {
+    id: "me",
+    label: "/api/me",
+    hint: "the caller and their plan, with this minute's rate-limit use in its headers",
+    templates: "routes/me",
+    routes: [
+      {
+        path: "/api/me",
+        methods: "GET",
+        auth: "yes",
+        summary: "`{ id, email, plan: { id, name, requestsPerMinute } }`; its `X-RateLimit-*` headers show this minute's use",
+      },
+    ],
+  },
+  {
     id: "chats",
     label: "/api/chats",
     hint: "list, read, rename and delete chats",

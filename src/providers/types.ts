@@ -16,6 +16,22 @@ export interface EnvVar {
   example: string;
   /** The value written into .env; a fresh secret for secrets. Omitted: the variable stays unset in .env. */
   value?: (context: ProjectContext) => string;
+  /**
+   * The value the generated CI workflow's job gives it, where .env's would not do: a placeholder for a secret (the
+   * workflow is committed), a service container's address. Unset: .env's value, which must then be the same each time.
+   */
+  ci?: string;
+}
+
+/** A service container the generated CI workflow's job runs beside the app's tests (a database, a cache). */
+export interface CiService {
+  name: string;
+  /** An image with its exact tag. */
+  image: string;
+  port: number;
+  env?: Readonly<Record<string, string>>;
+  /** How the runner knows it is up before the steps start. */
+  healthCommand: string;
 }
 
 /** A module export the aggregate files import: `import { name } from "from"`. */
@@ -54,6 +70,13 @@ export interface RouteDoc {
 export interface ReadmeSection {
   title: string;
   body: string;
+}
+
+/** A link in the signed-in app's navigation, placed by `order` (lowest first). */
+export interface NavigationLink {
+  href: string;
+  label: string;
+  order: number;
 }
 
 /** How an AI provider is reached: the env vars that point its official SDK at an endpoint and authenticate it. */
@@ -105,6 +128,14 @@ export interface ItemDescriptor {
   /** What to do before the app uses it fully, printed after create and add. */
   nextSteps?: readonly string[];
   templateData?: TemplateData;
+  /** Pages of its own, linked from the signed-in app's navigation. */
+  navigation?: readonly NavigationLink[];
+  /** Sections of the settings page, each a module export of a React component taking no props. */
+  settingsSections?: readonly ModuleExport[];
+  /** Sections of the landing page below its introduction, each a React component taking no props. */
+  homeSections?: readonly ModuleExport[];
+  /** Service containers the CI workflow needs for the app's tests. */
+  ciServices?: readonly CiService[];
   /** For an AI provider: the env vars of its endpoint and key. */
   ai?: AiConnection;
 }

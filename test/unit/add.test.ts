@@ -62,7 +62,7 @@ describe("add: items and refusals", () => {
   it("refuses an unknown item with the list of items, and a provider without its name", async () => {
     const root = await project();
     const unknown = await add(root, "stripe");
-    expect([unknown.exitCode, unknown.stderr]).toEqual([1, expect.stringMatching(/Unknown item "stripe"\.\nItems: auth, health, chats, chat, api-keys, /)]);
+    expect([unknown.exitCode, unknown.stderr]).toEqual([1, expect.stringMatching(/Unknown item "stripe"\.\nItems: auth, health, me, chats, chat, api-keys, /)]);
     const bare = await add(root, "ratelimit");
     expect([bare.exitCode, bare.stderr]).toEqual([1, expect.stringContaining("add ratelimit: it needs one of memory, redis")]);
     const none = await add(root, "payments", "none");
@@ -125,7 +125,7 @@ describe("add: items and refusals", () => {
     const result = await add(root, "--list", "--json");
     const { items } = JSON.parse(result.stdout) as { items: { key: string; present: boolean }[] };
     const present = items.filter((item) => item.present).map((item) => item.key);
-    expect(present).toEqual(["auth", "health", "chats", "chat", "db sqlite", "ai openai", "ratelimit memory"]);
+    expect(present).toEqual(["auth", "health", "me", "chats", "chat", "db sqlite", "ai openai", "email console", "ratelimit memory"]);
     expect(items.map((item) => item.key)).toEqual(expect.arrayContaining(["api-keys", "ratelimit redis", "oauth github", "ai anthropic", "payments polar"]));
     expect(items.map((item) => item.key)).not.toContain("payments none");
   });
@@ -315,14 +315,17 @@ describe("add: a project made by create-craftjs 0.1.0", () => {
     await git("add", "-A");
     await git("commit", "--quiet", "-m", "Initial commit from create-craftjs");
     const server = "src/lib/auth/server.ts";
-    await writeFile(path.join(root, server), (await read(root, server)).replace("emailAndPassword: { enabled: true }", "emailAndPassword: { enabled: true, autoSignIn: false }"));
+    // A line today's version leaves as it was (the email options changed the emailAndPassword line itself).
+    const mine = 'trustedOrigins: [...trustedOriginPatterns, "https://admin.example.com"],';
+    await writeFile(path.join(root, server), (await read(root, server)).replace("trustedOrigins: trustedOriginPatterns,", mine));
 
     const result = await add(root, "api-keys", "--no-install");
     expect(result.exitCode, result.output).toBe(0);
     expect(result.stdout).toMatch(/merge\s+src\/lib\/auth\/server\.ts \(your edits kept\)/);
     const merged = await read(root, server);
-    expect(merged).toContain("autoSignIn: false");
+    expect(merged).toContain(mine);
     expect(merged).toContain("plugins: authPlugins");
+    expect(merged).toContain("sendResetPassword:");
   });
 
   it("refuses an edited file it has no base for (no git history), showing the diff", async () => {

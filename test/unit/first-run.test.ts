@@ -107,8 +107,8 @@ describe("/api/keys", () => {
       expect(planned.files.find((candidate) => candidate.path === route)).toMatchObject({ owner: "api-keys", kind: "owned" });
     }
     const readme = file(planned, "README.md");
-    expect(readme).toContain("| `/api/keys` | GET, POST | yes |");
-    expect(readme).toContain("| `/api/keys/[id]` | DELETE | yes |");
+    expect(readme).toMatch(/^\| `\/api\/keys` +\| GET, POST +\| yes +\|/m);
+    expect(readme).toMatch(/^\| `\/api\/keys\/\[id\]` +\| DELETE +\| yes +\|/m);
     expect(readme).toContain("curl -b cookies.txt -H 'content-type: application/json' -d '{\"name\":\"ci\"}'");
   });
 

@@ -98,7 +98,7 @@ describe("core templates", () => {
       ...Object.values(features).map((feature) => feature.id),
       ...categories.flatMap((category) => providers[category].map((provider) => provider.id)),
       "apiKey",
-    ].filter((name) => !["sqlite", "postgres", "memory", "openai", "google", "none", "local"].includes(name));
+    ].filter((name) => !["sqlite", "postgres", "memory", "openai", "google", "none", "local", "console"].includes(name));
     const folder = path.join(TEMPLATES_DIR, "core");
     for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true }).filter((candidate) => candidate.isFile())) {
       const source = readFileSync(path.join(entry.parentPath, entry.name), "utf8");
@@ -106,6 +106,6 @@ describe("core templates", () => {
       expect(source, entry.name).not.toMatch(/\{\{#if \(eq/);
       for (const name of names) expect(source, `${entry.name} names ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
     }
-    expect(routes.map((route) => route.id)).toEqual(["auth", "health", "chats", "chat"]);
+    expect(routes.map((route) => route.id)).toEqual(["auth", "health", "me", "chats", "chat"]);
   });
 });

@@ -31,7 +31,7 @@ export const openaiCompatible: ItemDescriptor = {
     {
       name: "OPENAI_COMPATIBLE_MODELS",
       comment: "The model ids the endpoint serves, comma-separated; the chat offers exactly these, the first by default.",
-      schema: `z.string().regex(/[^\\s,]/, "must name at least one model id").default("${localEndpointDefaults.models.join(",")}")`,
+      schema: `z.string().regex(/\\w/, "must name a model id").default("${localEndpointDefaults.models.join(",")}")`,
       example: "llama3.2,qwen2.5",
       value: ({ options }) => (Array.isArray(options.aiModels) ? options.aiModels : localEndpointDefaults.models).join(","),
     },

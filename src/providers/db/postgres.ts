@@ -21,6 +21,16 @@ export const postgres: ItemDescriptor = {
       example: "postgres://postgres@127.0.0.1:5432/craftjs",
       value: ({ name, options }) =>
         typeof options.databaseUrl === "string" ? options.databaseUrl : defaultPostgresUrl(name),
+      ci: "postgres://postgres:postgres@localhost:5432/app",
+    },
+  ],
+  ciServices: [
+    {
+      name: "postgres",
+      image: "postgres:17.6",
+      port: 5432,
+      env: { POSTGRES_PASSWORD: "postgres", POSTGRES_DB: "app" },
+      healthCommand: "pg_isready -U postgres",
     },
   ],
 };

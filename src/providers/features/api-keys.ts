@@ -10,6 +10,7 @@ export const apiKeys: ItemDescriptor = {
   schemaModules: ["api-keys"],
   authPlugins: [{ name: "apiKeyAuth", from: "@/lib/auth/api-key-plugin" }],
   credentials: [{ name: "apiKeyCredential", from: "@/lib/auth/api-keys", order: 10 }],
+  settingsSections: [{ name: "ApiKeysSection", from: "@/components/settings/api-keys-section" }],
   routes: [
     {
       path: "/api/keys",

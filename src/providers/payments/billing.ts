@@ -6,6 +6,8 @@ import type { ItemDescriptor } from "../types.js";
  */
 export const billing = {
   schemaModules: ["billing"],
+  navigation: [{ href: "/billing", label: "Billing", order: 50 }],
+  homeSections: [{ name: "PricingSection", from: "@/components/billing/pricing-section" }],
   errorCodes: [
     { code: "PLAN_NOT_FOUND", status: 404 },
     { code: "NO_SUBSCRIPTION", status: 404 },
@@ -18,7 +20,8 @@ export const billing = {
       path: "/api/checkout",
       methods: "POST",
       auth: "yes",
-      summary: '`{ "planId", "interval"?: "month" | "year" }`: `{ url, sessionId }` of the provider\'s checkout',
+      // In a Markdown table even a pipe inside code must be escaped.
+      summary: '`{ "planId", "interval"?: "month" \\| "year" }`: `{ url, sessionId }` of the provider\'s checkout',
     },
     { path: "/api/billing/portal", methods: "POST", auth: "yes", summary: "`{ url }` of the provider's billing portal" },
     {

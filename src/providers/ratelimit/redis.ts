@@ -16,6 +16,7 @@ export const redis: ItemDescriptor = {
     },
   ],
   nextSteps: ["Start Redis at REDIS_URL in .env (redis://127.0.0.1:6379 by default)"],
+  ciServices: [{ name: "redis", image: "redis:7.4.5", port: 6379, healthCommand: "redis-cli ping" }],
   env: [
     {
       name: "REDIS_URL",

@@ -41,6 +41,7 @@ export const local: ItemDescriptor = {
       schema: "z.string().min(32)",
       example: "",
       value: () => randomBytes(32).toString("base64url"),
+      ci: "ci-only-storage-signing-secret-not-a-real-one-0123456789",
     },
     {
       name: "STORAGE_LOCAL_DIR",

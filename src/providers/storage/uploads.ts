@@ -6,6 +6,7 @@ import type { ItemDescriptor } from "../types.js";
  */
 export const uploads = {
   schemaModules: ["uploads"],
+  navigation: [{ href: "/files", label: "Files", order: 40 }],
   errorCodes: [
     { code: "UNSUPPORTED_FILE_TYPE", status: 415 },
     { code: "FILE_TOO_LARGE", status: 413 },

@@ -40,4 +40,9 @@ describe("proxy", () => {
     expect(api.headers.get("x-content-type-options")).toBe("nosniff");
     expect(api.headers.get("access-control-allow-origin")).toBe(appOrigin);
   });
+
+  it("hands a page its own path and query for sign-in to return to, replacing one the client sent", async () => {
+    const response = await send("/settings?tab=keys", { headers: { "x-page-path": "https://evil.example" } });
+    expect(response.headers.get("x-middleware-request-x-page-path")).toBe("/settings?tab=keys");
+  });
 });

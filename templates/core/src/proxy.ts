@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { allowsOrigin, corsHeaders } from "@/lib/api/cors";
 import { isForgeryRisk } from "@/lib/api/cross-site";
 import { ApiError, errorResponse } from "@/lib/api/errors";
+import { PAGE_PATH_HEADER } from "@/lib/auth/page-path";
 import { env } from "@/lib/env";
 import { API_HEADERS, securityHeaders, strictTransportSecurity } from "@/lib/security/headers";
 
@@ -19,7 +20,7 @@ const everyResponseHeaders = {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const onApi = pathname === "/api" || pathname.startsWith("/api/");
-  if (!onApi) return withHeaders(NextResponse.next(), everyResponseHeaders);
+  if (!onApi) return withHeaders(pageResponse(request), everyResponseHeaders);
   if (pathname.startsWith("/api/webhooks/")) return withHeaders(NextResponse.next(), everyResponseHeaders, API_HEADERS);
   const origin = request.headers.get("origin");
   const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
@@ -31,6 +32,13 @@ export function proxy(request: NextRequest) {
     return withHeaders(errorResponse(forbidden), headers);
   }
   return withHeaders(NextResponse.next(), headers);
+}
+
+/** A page goes on with its path in a request header (replacing any sent), for sign-in to return to it. */
+function pageResponse(request: NextRequest): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set(PAGE_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.next({ request: { headers } });
 }
 
 function withHeaders<T extends Response>(response: T, ...sets: Record<string, string>[]): T {

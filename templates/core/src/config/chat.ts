@@ -3,6 +3,5 @@
  * messages, so no request can replace or extend it.
  */
 export const chatConfig = {
-  systemPrompt:
-    "You are a helpful assistant. Answer clearly and concisely, and say so when you do not know something.",
+  systemPrompt: "You are a helpful assistant. Answer clearly and concisely, and say so when you do not know something.",
 };

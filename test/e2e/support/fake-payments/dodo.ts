@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { Webhook } from "standardwebhooks";
 import type { FakePaymentProvider, SubscriptionChange, WebhookDelivery } from "./types.js";
-import { closeServer, listenOnLoopback } from "./server.js";
+import { closeServer, type HostedCheckout, listenOnLoopback, serveHostedCheckout } from "./server.js";
 
 /*
  * A local Dodo Payments: the three endpoints the app's adapter calls through the dodopayments SDK (create a customer,
@@ -14,6 +14,8 @@ type Interval = "Month" | "Year";
 
 interface Product {
   id: string;
+  /** Its name, as the checkout page shows it. */
+  name: string;
   interval: Interval;
   /** In cents, before tax. */
   price: number;
@@ -36,6 +38,9 @@ interface CheckoutSession {
   customerId: string;
   metadata: Metadata;
   completed: boolean;
+  /** Where the checkout page sends the customer after paying, and back to. */
+  returnUrl: string | null;
+  cancelUrl: string | null;
 }
 
 /** A Subscription as Dodo's webhooks carry it (every field of SubscriptionResponse, plus payload_type). */
@@ -146,10 +151,10 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
   const webhookKey = `whsec_${randomBytes(24).toString("base64")}`;
   const businessId = dodoId("bus");
   const products = {
-    proMonthly: { id: dodoId("pdt"), interval: "Month", price: 1_900 },
-    proYearly: { id: dodoId("pdt"), interval: "Year", price: 19_000 },
-    enterpriseMonthly: { id: dodoId("pdt"), interval: "Month", price: 9_900 },
-    enterpriseYearly: { id: dodoId("pdt"), interval: "Year", price: 99_000 },
+    proMonthly: { id: dodoId("pdt"), name: "Pro", interval: "Month", price: 1_900 },
+    proYearly: { id: dodoId("pdt"), name: "Pro", interval: "Year", price: 19_000 },
+    enterpriseMonthly: { id: dodoId("pdt"), name: "Enterprise", interval: "Month", price: 9_900 },
+    enterpriseYearly: { id: dodoId("pdt"), name: "Enterprise", interval: "Year", price: 99_000 },
   } satisfies Record<string, Product>;
   const productsById = new Map<string, Product>(Object.values(products).map((product) => [product.id, product]));
   const customers = new Map<string, Customer>();
@@ -161,6 +166,7 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (await serveHostedCheckout(req, res, "dodo", hostedCheckout)) return;
     const body = await readJson(req);
     const path = req.url ?? "/";
     fake.calls.push({ method: req.method ?? "", path, body });
@@ -184,6 +190,34 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
     const portal = /^\/customers\/([^/]+)\/customer-portal\/session$/.exec(url.pathname);
     if (method === "POST" && portal) return createPortalSession(decodeURIComponent(portal[1]!), url.searchParams);
     throw new DodoError(404, "NOT_FOUND", "Item not found");
+  }
+
+  /** The checkout page of a session, at the `checkout_url` it was created with (`/session/<session id>`). */
+  function hostedCheckout(path: string): HostedCheckout | undefined {
+    const sessionId = /^\/session\/([^/]+)$/.exec(path)?.[1];
+    const session = sessionId ? sessions.get(sessionId) : undefined;
+    if (!sessionId || !session) return undefined;
+    return {
+      page: {
+        provider: "Dodo Payments",
+        accent: "#1e5b4f",
+        product: session.product.name,
+        amount: session.product.price,
+        interval: session.product.interval === "Month" ? "month" : "year",
+        email: customers.get(session.customerId)?.email ?? null,
+        cancelUrl: session.cancelUrl,
+      },
+      open: !session.completed,
+      pay() {
+        if (!session.returnUrl) throw new Error(`Checkout session ${sessionId} has no return_url.`);
+        const { subscriptionId, deliveries } = fake.completeCheckout(sessionId);
+        // Dodo sends the customer back with the subscription and its status in the query.
+        const successUrl = new URL(session.returnUrl);
+        successUrl.searchParams.set("subscription_id", subscriptionId);
+        successUrl.searchParams.set("status", "active");
+        return { deliveries, successUrl: successUrl.toString() };
+      },
+    };
   }
 
   function createCustomer(body: unknown): Customer {
@@ -211,7 +245,14 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
     if (typeof customerId !== "string") throw invalidBody();
     if (!customers.has(customerId)) throw new DodoError(404, "NOT_FOUND", `Customer ${customerId} not found`);
     const sessionId = dodoId("cks");
-    sessions.set(sessionId, { product, customerId, metadata: metadataOf(body.metadata), completed: false });
+    sessions.set(sessionId, {
+      product,
+      customerId,
+      metadata: metadataOf(body.metadata),
+      completed: false,
+      returnUrl: typeof body.return_url === "string" ? body.return_url : null,
+      cancelUrl: typeof body.cancel_url === "string" ? body.cancel_url : null,
+    });
     return { session_id: sessionId, checkout_url: `${fake.baseUrl}/session/${sessionId}` };
   }
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import { Webhook } from "standardwebhooks";
 import type { FakePaymentProvider, SubscriptionChange, WebhookDelivery } from "./types.js";
-import { closeServer, listenOnLoopback } from "./server.js";
+import { closeServer, type HostedCheckout, listenOnLoopback, serveHostedCheckout } from "./server.js";
 
 /*
  * A local stand-in for Polar's API (what @polar-sh/sdk 0.47.1 calls for customers.create, checkouts.create and
@@ -305,10 +305,45 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
     }
   }
 
+  /** The checkout page of a checkout, at the `url` it was created with (`/checkout/<client secret>`). */
+  function hostedCheckout(path: string): HostedCheckout | undefined {
+    const clientSecret = /^\/checkout\/([^/]+)$/.exec(path)?.[1];
+    const checkout = [...checkouts.values()].find(
+      (candidate) => clientSecret && candidate.client_secret === clientSecret,
+    );
+    const entry = checkout && products.get(String(checkout.product_id));
+    if (!checkout || !entry) return undefined;
+    return {
+      page: {
+        provider: "Polar",
+        accent: "#0062ff",
+        product: String(entry.product.name),
+        amount: entry.amount,
+        interval: entry.interval,
+        email: typeof checkout.customer_email === "string" ? checkout.customer_email : null,
+        cancelUrl: typeof checkout.return_url === "string" ? checkout.return_url : null,
+      },
+      open: checkout.status === "open",
+      pay() {
+        const { deliveries } = fake.completeCheckout(String(checkout.id));
+        // Polar fills in the success URL's {CHECKOUT_ID} placeholder.
+        return {
+          deliveries,
+          successUrl: String(checkout.success_url).replaceAll("{CHECKOUT_ID}", String(checkout.id)),
+        };
+      },
+    };
+  }
+
+  async function respond(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (await serveHostedCheckout(req, res, "polar", hostedCheckout)) return;
+    const { status, body } = await handle(req);
+    res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  }
+
   const server = http.createServer((req, res) => {
-    handle(req).then(
-      ({ status, body }) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body)),
-      () => res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify(INTERNAL_ERROR)),
+    respond(req, res).catch(() =>
+      res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify(INTERNAL_ERROR)),
     );
   });
   const baseUrl = await listenOnLoopback(server);

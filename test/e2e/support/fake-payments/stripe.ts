@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import Stripe from "stripe";
 import type { FakePaymentProvider, SubscriptionChange, WebhookDelivery } from "./types.js";
-import { closeServer, listenOnLoopback } from "./server.js";
+import { closeServer, type HostedCheckout, listenOnLoopback, serveHostedCheckout } from "./server.js";
 
 /*
  * A local stand-in for Stripe's v1 API: the customers, Checkout Sessions and billing portal sessions the app's adapter
@@ -548,6 +548,7 @@ export async function startFakeStripe(): Promise<FakePaymentProvider> {
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    if (await serveHostedCheckout(req, res, "stripe", hostedCheckout)) return;
     const parts: Buffer[] = [];
     for await (const part of req) parts.push(part as Buffer);
     const url = new URL(req.url ?? "/", "http://fake");
@@ -598,6 +599,32 @@ export async function startFakeStripe(): Promise<FakePaymentProvider> {
     }
     if (idempotencyKey) replays.set(idempotencyKey, { status, body });
     send(status, body);
+  }
+
+  /** The Checkout page of a session, at the `url` it was created with (`/c/pay/<session id>`). */
+  function hostedCheckout(path: string): HostedCheckout | undefined {
+    const id = /^\/c\/pay\/([^/]+)$/.exec(path)?.[1];
+    const checkout = id ? checkouts.get(id) : undefined;
+    if (!checkout) return undefined;
+    const { session, price } = checkout;
+    return {
+      page: {
+        provider: "Stripe",
+        accent: "#635bff",
+        product: price.productName,
+        amount: price.amount,
+        interval: price.interval,
+        email: session.customer_details?.email ?? null,
+        cancelUrl: session.cancel_url,
+      },
+      open: session.status === "open",
+      pay() {
+        if (!session.success_url) throw new Error(`Checkout session ${session.id} has no success_url.`);
+        const { deliveries } = fake.completeCheckout(session.id);
+        // Stripe fills in the success URL's {CHECKOUT_SESSION_ID} template variable.
+        return { deliveries, successUrl: session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id) };
+      },
+    };
   }
 
   function customerOf(id: FormValue | undefined, param: string): Stripe.Customer {

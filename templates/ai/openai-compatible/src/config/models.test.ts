@@ -25,7 +25,7 @@ describe("the models on offer", () => {
 
   it("stop the app with the variable's name when the list holds no id", async () => {
     await expect(modelsWith({ OPENAI_COMPATIBLE_MODELS: " , " })).rejects.toThrow(
-      /OPENAI_COMPATIBLE_MODELS: must name at least one model id/,
+      /OPENAI_COMPATIBLE_MODELS: must name a model id/,
     );
   });
 });

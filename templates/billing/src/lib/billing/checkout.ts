@@ -23,7 +23,8 @@ export async function startCheckout(caller: Caller, planId: string, interval: Bi
       userId: caller.userId,
       plan,
       interval,
-      successUrl: `${env.APP_URL}/billing?checkout=success`,
+      // The success page waits for this plan: the webhook that sets it may arrive a moment after the browser.
+      successUrl: `${env.APP_URL}/billing/success?plan=${plan}`,
       cancelUrl: `${env.APP_URL}/billing?checkout=canceled`,
     }),
   );

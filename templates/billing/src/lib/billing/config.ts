@@ -14,7 +14,8 @@ export function requireSetting(name: string, value: string | undefined): string 
  * (e.g. STRIPE_PRICE_PRO_MONTHLY), and the plan a price id is.
  */
 export function priceCatalog(prefix: string, source: Record<string, unknown>) {
-  const envName = (plan: PaidPlanId, interval: BillingInterval) => `${prefix}_${plan.toUpperCase()}_${INTERVAL_SUFFIX[interval]}`;
+  const envName = (plan: PaidPlanId, interval: BillingInterval) =>
+    `${prefix}_${plan.toUpperCase()}_${INTERVAL_SUFFIX[interval]}`;
   const valueOf = (name: string) => (typeof source[name] === "string" ? (source[name] as string) : undefined);
   return {
     idFor(plan: PaidPlanId, interval: BillingInterval): string {

@@ -9,7 +9,12 @@ import type { BillingEvent, SubscriptionState } from "./types";
 const PROVIDER = "test";
 let sequence = 0;
 
-function event(userId: string, at: string, state: Partial<SubscriptionState> = {}, type: BillingEvent["type"] = "subscription.updated"): BillingEvent {
+function event(
+  userId: string,
+  at: string,
+  state: Partial<SubscriptionState> = {},
+  type: BillingEvent["type"] = "subscription.updated",
+): BillingEvent {
   return {
     id: `evt_${++sequence}`,
     occurredAt: new Date(at),
@@ -36,9 +41,13 @@ async function planOf(userId: string) {
 describe("applyBillingEvent", () => {
   it("moves the user to the subscription's plan, and back to Free when it ends", async () => {
     const user = await signUp();
-    expect(await applyBillingEvent(PROVIDER, event(user.id, "2026-06-01T00:00:00Z", {}, "subscription.activated"))).toBe("applied");
+    expect(
+      await applyBillingEvent(PROVIDER, event(user.id, "2026-06-01T00:00:00Z", {}, "subscription.activated")),
+    ).toBe("applied");
     expect(await planOf(user.id)).toBe("pro");
-    expect(await applyBillingEvent(PROVIDER, event(user.id, "2026-06-02T00:00:00Z", { status: "canceled", ended: true }))).toBe("applied");
+    expect(
+      await applyBillingEvent(PROVIDER, event(user.id, "2026-06-02T00:00:00Z", { status: "canceled", ended: true })),
+    ).toBe("applied");
     expect(await planOf(user.id)).toBe("free");
   });
 
@@ -53,7 +62,9 @@ describe("applyBillingEvent", () => {
   it("never lets an older event roll back a newer state", async () => {
     const user = await signUp();
     await applyBillingEvent(PROVIDER, event(user.id, "2026-06-03T00:00:00Z", { cancelAtPeriodEnd: true }));
-    expect(await applyBillingEvent(PROVIDER, event(user.id, "2026-06-02T00:00:00Z", { cancelAtPeriodEnd: false }))).toBe("stale");
+    expect(
+      await applyBillingEvent(PROVIDER, event(user.id, "2026-06-02T00:00:00Z", { cancelAtPeriodEnd: false })),
+    ).toBe("stale");
     expect(await currentSubscription(user.id)).toMatchObject({ cancelAtPeriodEnd: true, plan: "pro" });
   });
 

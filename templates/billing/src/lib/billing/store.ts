@@ -65,7 +65,10 @@ async function applyInTransaction(tx: Transaction, provider: string, event: Bill
     .select({ userId: subscriptions.userId, plan: subscriptions.plan })
     .from(subscriptions)
     .where(and(eq(subscriptions.provider, provider), eq(subscriptions.subscriptionId, state.subscriptionId)));
-  const userId = await existingUser(tx, state.userId ?? known?.userId ?? (await customerOwner(tx, provider, state.customerId)));
+  const userId = await existingUser(
+    tx,
+    state.userId ?? known?.userId ?? (await customerOwner(tx, provider, state.customerId)),
+  );
   const plan = state.plan ?? (known?.plan as PaidPlanId | undefined);
   if (!userId || !plan) return "unmatched";
 
@@ -87,7 +90,10 @@ async function applyInTransaction(tx: Transaction, provider: string, event: Bill
     })
     .returning({ userId: subscriptions.userId });
   if (!written) return "stale";
-  await tx.update(users).set({ plan: await grantedPlan(tx, written.userId) }).where(eq(users.id, written.userId));
+  await tx
+    .update(users)
+    .set({ plan: await grantedPlan(tx, written.userId) })
+    .where(eq(users.id, written.userId));
   return "applied";
 }
 
@@ -96,7 +102,13 @@ async function grantedPlan(tx: Transaction, userId: string): Promise<PlanId> {
   const rows = await tx
     .select({ plan: subscriptions.plan })
     .from(subscriptions)
-    .where(and(eq(subscriptions.userId, userId), isNull(subscriptions.endedAt), inArray(subscriptions.status, PLAN_GRANTING)));
+    .where(
+      and(
+        eq(subscriptions.userId, userId),
+        isNull(subscriptions.endedAt),
+        inArray(subscriptions.status, PLAN_GRANTING),
+      ),
+    );
   const ranks = rows.map((row) => planRank.indexOf(row.plan as PlanId)).filter((rank) => rank >= 0);
   return planRank[Math.max(0, ...ranks)] ?? "free";
 }

@@ -36,7 +36,10 @@ describe("inErrorShape", () => {
   });
 
   it("names the Origin header to send when a cookie comes without one", async () => {
-    const refused = Response.json({ message: "Missing or null Origin", code: "MISSING_OR_NULL_ORIGIN" }, { status: 403 });
+    const refused = Response.json(
+      { message: "Missing or null Origin", code: "MISSING_OR_NULL_ORIGIN" },
+      { status: 403 },
+    );
     const body = await (await inErrorShape(request(), refused)).json();
     expect(body.error).toContain(`Origin: ${new URL(env.APP_URL).origin}`);
   });
@@ -50,7 +53,10 @@ describe("inErrorShape", () => {
   });
 
   it("leaves successes and redirects alone", async () => {
-    for (const response of [Response.json({ ok: true }), new Response(null, { status: 302, headers: { location: "/" } })]) {
+    for (const response of [
+      Response.json({ ok: true }),
+      new Response(null, { status: 302, headers: { location: "/" } }),
+    ]) {
       expect(await inErrorShape(request(), response)).toBe(response);
     }
   });

@@ -20,9 +20,13 @@ export async function requestUpload(caller: Caller, input: { filename: string; c
   }
   const maxBytes = limits.maxBytes[(caller.plan in plans ? caller.plan : "free") as PlanId];
   if (input.size > maxBytes) {
-    throw new ApiError("FILE_TOO_LARGE", `Files on the ${planById(caller.plan).name} plan can be ${maxBytes} bytes at most.`, {
-      maxBytes,
-    });
+    throw new ApiError(
+      "FILE_TOO_LARGE",
+      `Files on the ${planById(caller.plan).name} plan can be ${maxBytes} bytes at most.`,
+      {
+        maxBytes,
+      },
+    );
   }
   const upload = await createUpload({
     userId: caller.userId,
@@ -108,7 +112,16 @@ function downloadUrl(upload: UploadRecord): Promise<string> {
 
 function describe(upload: UploadRecord) {
   const { id, filename, contentType, size, status, createdAt, completedAt } = upload;
-  return { id, filename, contentType, size, status, createdAt, completedAt, fileUrl: `${env.APP_URL}/api/files/${id}/content` };
+  return {
+    id,
+    filename,
+    contentType,
+    size,
+    status,
+    createdAt,
+    completedAt,
+    fileUrl: `${env.APP_URL}/api/files/${id}/content`,
+  };
 }
 
 function mismatch(details: Record<string, unknown> = {}): ApiError {

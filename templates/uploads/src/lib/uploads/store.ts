@@ -16,7 +16,13 @@ const fileColumns = {
 export type UploadRecord = NonNullable<Awaited<ReturnType<typeof findUpload>>>;
 
 /** Records an upload as pending: declared, not yet arrived. */
-export async function createUpload(values: { userId: string; key: string; filename: string; contentType: string; size: number }) {
+export async function createUpload(values: {
+  userId: string;
+  key: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}) {
   const [row] = await db.insert(uploads).values(values).returning(fileColumns);
   return row!;
 }

@@ -56,7 +56,9 @@ describe("API keys", () => {
   it("refuse an address with 429 once it has sent too many wrong keys, however it labels itself", async () => {
     const address = `198.51.${randomInt(256)}.${randomInt(256)}`;
     const wrongKey = (spoofed: number) =>
-      call(whoAmI, { headers: { "x-api-key": `wrong-${spoofed}`, "x-forwarded-for": `203.0.113.${spoofed}, ${address}` } });
+      call(whoAmI, {
+        headers: { "x-api-key": `wrong-${spoofed}`, "x-forwarded-for": `203.0.113.${spoofed}, ${address}` },
+      });
     for (let attempt = 0; attempt < API_KEY_FAILURES_PER_ADDRESS.max; attempt++) {
       expect((await wrongKey(attempt)).status).toBe(401);
     }

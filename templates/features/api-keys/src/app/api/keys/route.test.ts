@@ -8,7 +8,13 @@ const whoAmI = endpoint({}, async ({ caller }) => ({ userId: caller.userId }));
 async function createKey(user: TestUser, body: object = { name: "ci" }) {
   const response = await call(POST, { method: "POST", as: user, body });
   expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; key: string; name: string | null; start: string; expiresAt: string | null };
+  return (await response.json()) as {
+    id: string;
+    key: string;
+    name: string | null;
+    start: string;
+    expiresAt: string | null;
+  };
 }
 
 describe("/api/keys", () => {
@@ -32,7 +38,15 @@ describe("/api/keys", () => {
     const text = await response.text();
     const keys = JSON.parse(text);
     expect(keys.map((key: { id: string }) => key.id)).toEqual([second.id, first.id]);
-    expect(Object.keys(keys[0]).sort()).toEqual(["createdAt", "expiresAt", "id", "lastUsedAt", "name", "prefix", "start"]);
+    expect(Object.keys(keys[0]).sort()).toEqual([
+      "createdAt",
+      "expiresAt",
+      "id",
+      "lastUsedAt",
+      "name",
+      "prefix",
+      "start",
+    ]);
     expect(keys[0]).toMatchObject({ name: "second", start: second.start, lastUsedAt: null });
     expect(text).not.toContain(first.key);
     expect(text).not.toContain(second.key);

@@ -1,0 +1,28 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { BillingInterval, Plan } from "./types";
+import type { Checkout } from "./use-checkout";
+
+interface UpgradeButtonProps {
+  plan: Plan;
+  interval: BillingInterval;
+  /** Shared by every plan's button, so one checkout at a time starts. */
+  checkout: Checkout;
+}
+
+/** "Upgrade" to a paid plan at the interval shown: starts the provider's checkout. */
+export function UpgradeButton({ plan, interval, checkout }: UpgradeButtonProps) {
+  const opening = checkout.pendingPlan === plan.id;
+  return (
+    <Button onClick={() => checkout.startCheckout(plan.id, interval)} disabled={checkout.pendingPlan !== null}>
+      {opening ? (
+        "Opening checkout…"
+      ) : (
+        <>
+          Upgrade<span className="sr-only"> to {plan.name}</span>
+        </>
+      )}
+    </Button>
+  );
+}

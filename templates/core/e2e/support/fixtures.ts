@@ -1,0 +1,110 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test as base } from "@playwright/test";
+import { createHash, randomUUID } from "node:crypto";
+
+export { expect };
+
+export interface Account {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** A fresh account's details; every test signs up its own user, so tests never share state. */
+export function newAccount(): Account {
+  const id = randomUUID().slice(0, 8);
+  return { email: `e2e-${id}@example.com`, password: `pw-${randomUUID()}`, name: `Test ${id}` };
+}
+
+interface Fixtures {
+  /** Fails the test when the page logged an error or threw (hydration mismatches included). */
+  consoleErrors: string[];
+}
+
+/**
+ * A client address of the test's own, from its id: Better Auth allows one address only a few sign-ups and sign-ins
+ * per ten seconds, and the tests are many users. The app the tests start trusts one proxy (TRUSTED_PROXY_HOPS=1), and
+ * each test's browser plays it, saying its client's address in X-Forwarded-For.
+ */
+function clientAddress(testId: string): string {
+  const digest = createHash("sha256").update(testId).digest();
+  return `10.${digest[0]}.${digest[1]}.${digest[2]! || 1}`;
+}
+
+export const test = base.extend<Fixtures>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
+    await provide({ ...extraHTTPHeaders, "x-forwarded-for": clientAddress(testInfo.testId) });
+  },
+  consoleErrors: [
+    async ({ page }, provide) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      page.on("pageerror", (error) => errors.push(`${error.name}: ${error.message}`));
+      await provide(errors);
+      expect(errors, "the browser console had errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Signs a new account up through the sign-up page, ending on the page it leads to. */
+export async function signUpThroughPage(page: Page, account = newAccount()): Promise<Account> {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/chat");
+  return account;
+}
+
+/** Signs a new account up through the API (faster, for tests about something else); the page's cookies have it. */
+export async function signUp(page: Page, account = newAccount()): Promise<Account> {
+  // Against an app that does not trust X-Forwarded-For (E2E_BASE_URL), all tests share one address: they wait their turn.
+  for (let attempt = 0; ; attempt++) {
+    const response = await page.request.post("/api/auth/sign-up/email", {
+      data: account,
+      headers: { origin: appOrigin() },
+    });
+    const retryAfter = Number(response.headers()["x-retry-after"] ?? response.headers()["retry-after"] ?? 0);
+    if (response.status() === 429 && attempt < 5) {
+      await page.waitForTimeout(Math.max(1, retryAfter) * 1000);
+      continue;
+    }
+    expect(response.status(), await response.text()).toBe(200);
+    return account;
+  }
+}
+
+/** The origin of the app under test, which Better Auth wants in `Origin` on a request that is not a page's. */
+export function appOrigin(): string {
+  return new URL(test.info().project.use.baseURL!).origin;
+}
+
+const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+/**
+ * Checks the page as it is now for accessibility (no serious or critical axe violations) in the light and the dark
+ * theme, and saves a screenshot of it in both themes at desktop and phone width (test-results/screens/).
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize();
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(", ")})`,
+      );
+    expect(serious, `accessibility of ${name} (${colorScheme})`).toEqual([]);
+    for (const [width, size] of Object.entries(viewports)) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `test-results/screens/${name}-${colorScheme}-${width}.png`, fullPage: true });
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  if (original) await page.setViewportSize(original);
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import type { ChatOnFinishCallback, ChatStatus, UIMessage } from "ai";
+import { type Ref, useEffect, useImperativeHandle, useState } from "react";
+import { type ConversationState, chatTransport } from "@/lib/chat/transport";
+
+/** What the conversation shows of the chat: the AI SDK's state, copied out of the engine. */
+export interface ChatSnapshot {
+  messages: UIMessage[];
+  status: ChatStatus;
+  error: Error | undefined;
+}
+
+/** What the conversation asks of the engine once it is loaded. */
+export interface ChatControls {
+  send(text: string): void;
+  stop(): void;
+  clearError(): void;
+}
+
+interface ChatEngineProps {
+  initialMessages: UIMessage[];
+  conversation: ConversationState;
+  controls: Ref<ChatControls>;
+  onSnapshot(snapshot: ChatSnapshot): void;
+  onFinish: ChatOnFinishCallback<UIMessage>;
+  /** The question asked before the engine was loaded, if any; taking it clears it, so it is sent once. */
+  takePending(): string | null;
+}
+
+/**
+ * The AI SDK's `useChat`, rendering nothing. It is loaded on demand (see conversation.tsx): the SDK validates streams
+ * with zod, which would more than double the JavaScript a visit to the chat page downloads first.
+ */
+export default function ChatEngine({
+  initialMessages,
+  conversation,
+  controls,
+  onSnapshot,
+  onFinish,
+  takePending,
+}: ChatEngineProps) {
+  const [transport] = useState(() => chatTransport(conversation));
+  const { messages, status, error, sendMessage, stop, clearError } = useChat({
+    messages: initialMessages,
+    transport,
+    onFinish,
+  });
+
+  useImperativeHandle(
+    controls,
+    () => ({ send: (text) => void sendMessage({ text }), stop: () => void stop(), clearError }),
+    [sendMessage, stop, clearError],
+  );
+  useEffect(() => onSnapshot({ messages, status, error }), [messages, status, error, onSnapshot]);
+  // Leaving the conversation stops reading its answer; the server finishes and stores it regardless.
+  useEffect(() => () => void stop(), [stop]);
+  useEffect(() => {
+    const pending = takePending();
+    if (pending) void sendMessage({ text: pending });
+  }, [sendMessage, takePending]);
+  return null;
+}

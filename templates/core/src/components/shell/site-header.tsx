@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { site } from "@/config/site";
+import { authClient } from "@/lib/auth/client";
+
+/** The public pages' header: the app's name, and the way in (or back in, for a signed-in visitor). */
+export function SiteHeader() {
+  const { data: session, isPending } = authClient.useSession();
+  return (
+    <header className="border-b">
+      <div className="mx-auto flex h-14 w-full max-w-5xl items-center justify-between gap-4 px-4">
+        <Link href="/" className="font-semibold">
+          {site.name}
+        </Link>
+        <nav aria-label="Account" className="flex items-center gap-2">
+          {isPending ? null : session ? (
+            <Link href="/chat" className={buttonClasses("primary", "sm")}>
+              Open the app
+            </Link>
+          ) : (
+            <>
+              <Link href="/sign-in" className={buttonClasses("ghost", "sm")}>
+                Sign in
+              </Link>
+              <Link href="/sign-up" className={buttonClasses("primary", "sm")}>
+                Sign up
+              </Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
