@@ -1,7 +1,8 @@
-// `npm run bench`: prints numbers, asserts nothing about them. Three sections:
+// `npm run bench`: prints numbers, asserts nothing about them. Four sections:
 //   1. median wall time of `create-craftjs --help` and of a full render (no install), BENCH_RUNS runs each (10);
 //   2. the generated app's rate-limit round trip, memory and Redis stores, µs per enforceRateLimit call;
-//   3. the API kernel's cost under load: requests/s of GET /api/chats against a bare route on the same started app,
+//   3. the generated app's lint, format check and typecheck on a fresh app, wall time, BENCH_TOOLING_RUNS runs (3);
+//   4. the API kernel's cost under load: requests/s of GET /api/chats against a bare route on the same started app,
 //      autocannon with 50 connections for BENCH_DURATION seconds each (10).
 // Sections 2 and 3 scaffold throwaway apps in the OS temp folder (install and migrations on: ~25 s, side by side), and
 // build one; everything is removed at the end, however the run ends. Redis is expected at 127.0.0.1:6379; without it the
@@ -13,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { scaffoldApps } from "./bench/apps.js";
 import { benchCli } from "./bench/cli-timing.js";
 import { benchKernel, prepareKernelApp } from "./bench/kernel.js";
+import { benchTooling } from "./bench/tooling.js";
 import { Cleanup } from "./bench/cleanup.js";
 import { reachable } from "./lib/local-app.js";
 import { measureRoundTrip, printRoundTrip, printRoundTripHeader } from "./bench/ratelimit.js";
@@ -43,7 +45,10 @@ try {
   printRoundTrip(results);
   if (!redisUp) console.log(`\n  *** redis: skipped: Redis not reachable at ${REDIS.host}:${REDIS.port}. Start it to measure the Redis store. ***`);
 
-  console.log(`\n3. Kernel overhead: GET /api/chats against a bare route returning the same JSON, on one built and started app (memory store, SQLite)`);
+  console.log(`\n3. The app's own tooling on a fresh app (SQLite, memory store, npm)`);
+  await benchTooling(apps.memory, { runs: Number(process.env.BENCH_TOOLING_RUNS ?? 3) });
+
+  console.log(`\n4. Kernel overhead: GET /api/chats against a bare route returning the same JSON, on one built and started app (memory store, SQLite)`);
   await prepareKernelApp(apps.memory);
   await benchKernel(apps.memory, { duration, connections, cleanup });
 } finally {

@@ -1,4 +1,5 @@
 import type { PackageManager } from "../../src/package-manager.js";
+import type { EmailKind } from "./support/fake-email/index.js";
 import type { PaymentsKind } from "./support/fake-payments/index.js";
 import type { ProviderKind } from "./support/fake-providers.js";
 import type { Service } from "./support/services.js";
@@ -11,9 +12,12 @@ export interface Combination {
   ratelimit: "memory" | "redis";
   payments: PaymentsKind | "none";
   storage: "local" | "s3" | "r2" | "none";
+  email: EmailKind | "console";
   apiKeys: boolean;
   /** Installs and runs the app's scripts; its lockfile is checked. */
   packageManager: PackageManager;
+  /** Runs the app's own browser tests (`test:e2e`) too; between them these cover every payments and storage choice. */
+  browser?: boolean;
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
   /**
@@ -27,8 +31,8 @@ export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 
 /** Add a provider combination here and the whole suite runs against it. */
 export const combinations: Combination[] = [
-  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", apiKeys: true, packageManager: "npm", defaults: true },
-  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "s3", apiKeys: true, packageManager: "pnpm" },
+  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", email: "console", apiKeys: true, packageManager: "npm", defaults: true, browser: true },
+  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "s3", email: "smtp", apiKeys: true, packageManager: "pnpm", browser: true },
   {
     name: "sqlite-google-added",
     db: "sqlite",
@@ -36,6 +40,7 @@ export const combinations: Combination[] = [
     ratelimit: "redis",
     payments: "stripe",
     storage: "s3",
+    email: "console",
     apiKeys: true,
     packageManager: "bun",
     added: {
@@ -43,7 +48,7 @@ export const combinations: Combination[] = [
       scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none", storage: "none" },
     },
   },
-  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", apiKeys: true, packageManager: "yarn" },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", email: "resend", apiKeys: true, packageManager: "yarn", browser: true },
 ];
 
 /** The choices a combination is scaffolded with (before anything is added). */
@@ -57,7 +62,7 @@ export function flagsOf(combination: Combination): string[] {
   const scaffolded = scaffoldedChoices(combination);
   return [
     ...["--db", scaffolded.db, "--ai", scaffolded.ai, "--ratelimit", scaffolded.ratelimit, "--payments", scaffolded.payments],
-    ...["--storage", scaffolded.storage],
+    ...["--storage", scaffolded.storage, "--email", scaffolded.email],
     ...["--package-manager", scaffolded.packageManager],
     ...(scaffolded.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
     ...["--cors-origins", EXTRA_CORS_ORIGIN],

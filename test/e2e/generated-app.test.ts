@@ -8,6 +8,8 @@ import { flagsOf, scaffoldedChoices, selectedCombinations, servicesOf } from "./
 import { addSteps } from "./steps/add.js";
 import { apiKeySteps } from "./steps/api-keys.js";
 import { billingSteps } from "./steps/billing.js";
+import { emailSteps } from "./steps/email.js";
+import { workflowSteps } from "./steps/workflow.js";
 import { uploadSteps } from "./steps/uploads.js";
 import { chatSteps } from "./steps/chat.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
@@ -18,6 +20,7 @@ import { hardeningChatInputSteps } from "./steps/hardening-chat-input.js";
 import { hardeningHttpSteps } from "./steps/hardening-http.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
+import { startFakeEmail } from "./support/fake-email/index.js";
 import { startFakePayments } from "./support/fake-payments/index.js";
 import { startFakeProvider } from "./support/fake-providers.js";
 import { startFakeS3 } from "./support/fake-storage/s3.js";
@@ -47,6 +50,7 @@ for (const combination of selectedCombinations()) {
       suite.provider = await startFakeProvider(combination.ai);
       if (combination.payments !== "none") suite.payments = await startFakePayments(combination.payments);
       if (combination.storage === "s3" || combination.storage === "r2") suite.storage = await startFakeS3();
+      if (combination.email !== "console") suite.email = await startFakeEmail(combination.email);
       if (REUSE) {
         suite.appDir = path.resolve(REUSE);
         const env = await readFile(path.join(suite.appDir, ".env"), "utf8");
@@ -71,6 +75,7 @@ for (const combination of selectedCombinations()) {
       await suite.provider?.close();
       await suite.payments?.close();
       await suite.storage?.close();
+      await suite.email?.close();
       if (KEEP || REUSE) console.log(`[e2e ${combination.name}] kept the app (and its database) at ${suite.appDir}`);
       else {
         await dropDatabase?.();
@@ -98,6 +103,7 @@ for (const combination of selectedCombinations()) {
         apiKeys: scaffolded.apiKeys,
         payments: scaffolded.payments,
         storage: scaffolded.storage,
+        email: scaffolded.email,
       });
       expect(existsSync(path.join(suite.appDir, "node_modules", "next"))).toBe(true);
       expect(existsSync(path.join(suite.appDir, LOCKFILES[combination.packageManager]))).toBe(true);
@@ -113,18 +119,7 @@ for (const combination of selectedCombinations()) {
 
     if (combination.added && !REUSE) addSteps(suite, combination.added.items);
 
-    suite.pipeline.step("typechecks", async () => {
-      await suite.runScript("typecheck");
-    });
-
-    suite.pipeline.step("passes its own test suite", async () => {
-      const output = await suite.runScript("test");
-      expect(output).toMatch(/Tests\s+\d+ passed/);
-    });
-
-    suite.pipeline.step("builds", async () => {
-      await suite.runScript("build");
-    });
+    workflowSteps(suite);
 
     suite.pipeline.step("starts and reports healthy", async () => {
       suite.app = await startApp(suite.appDir, { env: suite.serverEnv() });
@@ -142,6 +137,7 @@ for (const combination of selectedCombinations()) {
     hardeningChatInputSteps(suite);
     if (combination.payments !== "none") billingSteps(suite);
     if (combination.storage !== "none") uploadSteps(suite);
+    emailSteps(suite);
     corsSteps(suite);
     if (combination.defaults) developmentCorsSteps(suite);
   });

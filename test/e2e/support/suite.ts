@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { findProvider } from "../../../src/providers/index.js";
 import type { Combination } from "../combinations.js";
 import { type AppDatabase, setPlan } from "./database.js";
+import type { FakeEmail } from "./fake-email/types.js";
 import type { FakePaymentProvider } from "./fake-payments/types.js";
 import type { FakeS3 } from "./fake-storage/s3.js";
 import type { FakeProvider } from "./fake-providers.js";
@@ -28,6 +29,7 @@ export class Suite {
   provider: FakeProvider | undefined;
   payments: FakePaymentProvider | undefined;
   storage: FakeS3 | undefined;
+  email: FakeEmail | undefined;
   private readonly extraApps: RunningApp[] = [];
 
   constructor(
@@ -44,7 +46,7 @@ export class Suite {
     return this.app.url;
   }
 
-  /** The env the app runs with in the suite: its AI, payment and storage providers pointed at their fakes. */
+  /** The env the app runs with in the suite: its AI, payment, storage and email providers pointed at their fakes. */
   serverEnv(extra: Record<string, string> = {}): Record<string, string> {
     const provider = this.provider!;
     const { baseUrlEnv, apiKeyEnv } = findProvider("ai", provider.kind).ai!;
@@ -55,18 +57,26 @@ export class Suite {
       AI_IDLE_TIMEOUT_MS: "1500",
       // The suite is the proxy in front of the app: each simulated client says its address in X-Forwarded-For.
       TRUSTED_PROXY_HOPS: "1",
-      ...this.payments?.appEnv,
-      ...(this.storage && this.combination.storage !== "local" && this.combination.storage !== "none"
-        ? this.storage.appEnv(this.combination.storage)
-        : {}),
+      ...this.providerSecrets(),
+      ...this.email?.appEnv,
       ...extra,
     };
   }
 
+  /** What a repository's secrets would hold for the app: the payment and storage providers' keys (here, the fakes'). */
+  providerSecrets(): Record<string, string> {
+    return {
+      ...this.payments?.appEnv,
+      ...(this.storage && this.combination.storage !== "local" && this.combination.storage !== "none"
+        ? this.storage.appEnv(this.combination.storage)
+        : {}),
+    };
+  }
+
   /** Runs one of the app's package.json scripts with the combination's package manager; returns its output. */
-  runScript(script: string): Promise<string> {
+  runScript(script: string, env: Record<string, string> = {}): Promise<string> {
     const [command, ...args] = runScriptCommand(this.combination.packageManager, script);
-    return run(command!, args, { cwd: this.appDir });
+    return run(command!, args, { cwd: this.appDir, env });
   }
 
   /** Another instance of the same built app (same database, same rate-limit store), stopped with the suite. */

@@ -1,7 +1,9 @@
 import os from "node:os";
 import path from "node:path";
-import type { OptionKey } from "../../../src/options.js";
+import { isListOption, type OptionKey } from "../../../src/options.js";
+import { packageManagers } from "../../../src/package-manager.js";
 import { type Plan, planProject } from "../../../src/plan.js";
+import { type Category, providers } from "../../../src/providers/index.js";
 import { resolveOptions } from "../../../src/resolve.js";
 
 /** Plans a project called "shop" (nothing is written: planning is in memory). npm unless the test says otherwise. */
@@ -29,4 +31,19 @@ export function dotenv(content: string): Record<string, string> {
       .filter((line) => /^[A-Z_][A-Z0-9_]*=/.test(line))
       .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
   );
+}
+
+/** The defaults, then each provider of each category chosen alone, each package manager, and no optional features. */
+export function everyProviderCombination(): { label: string; plan: Plan }[] {
+  const combos: { label: string; plan: Plan }[] = [{ label: "defaults", plan: plan() }];
+  for (const [category, list] of Object.entries(providers) as [Category, readonly { id: string }[]][]) {
+    for (const { id } of list) {
+      combos.push({ label: `--${category} ${id}`, plan: plan({ [category]: isListOption(category) ? [id] : id }) });
+    }
+  }
+  for (const packageManager of packageManagers.filter((pm) => pm !== "npm")) {
+    combos.push({ label: `--package-manager ${packageManager}`, plan: plan({ packageManager }) });
+  }
+  combos.push({ label: "no API keys, no OAuth", plan: plan({ apiKeys: false, oauth: [] }) });
+  return combos;
 }

@@ -11,7 +11,11 @@ describe("toTurn", () => {
   it("joins the text parts of a useChat message and ignores the rest", () => {
     const message = {
       role: "user" as const,
-      parts: [{ type: "text", text: "Hello " }, { type: "file", url: "x" }, { type: "text", text: "there" }],
+      parts: [
+        { type: "text", text: "Hello " },
+        { type: "file", url: "x" },
+        { type: "text", text: "there" },
+      ],
     };
     expect(toTurn(message)).toEqual({ role: "user", content: "Hello there" });
   });

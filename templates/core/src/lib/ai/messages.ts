@@ -44,7 +44,11 @@ export function toTurn(message: IncomingMessage): ChatTurn {
 
 /** A chat's title: its first user message on one line, cut at 80 characters (never inside one, such as an emoji). */
 export function titleFrom(turns: readonly ChatTurn[]): string {
-  const first = turns.find((turn) => turn.role === "user")?.content.replace(/\s+/g, " ").trim() || "New chat";
+  const first =
+    turns
+      .find((turn) => turn.role === "user")
+      ?.content.replace(/\s+/g, " ")
+      .trim() || "New chat";
   const characters = Array.from(first);
   return characters.length > 80 ? `${characters.slice(0, 79).join("")}…` : first;
 }

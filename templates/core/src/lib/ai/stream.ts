@@ -54,7 +54,12 @@ class ProviderStalled extends Error {
  * stop it: the finished answer goes to `store`, and so does what arrived of one the provider broke off or that
  * stalled, which the idle watch (armed by the first chunk, reset by every other) aborts, client or no client.
  */
-function generate(model: ModelConfig, turns: ChatTurn[], abort: AbortController, store: (answer: FinishedAnswer) => void) {
+function generate(
+  model: ModelConfig,
+  turns: ChatTurn[],
+  abort: AbortController,
+  store: (answer: FinishedAnswer) => void,
+) {
   let arrived = "";
   let idleTimer: NodeJS.Timeout | undefined;
   const result = streamText({
@@ -96,7 +101,11 @@ function storeOnce(onFinish: (answer: FinishedAnswer) => Promise<void>): (answer
  * The client's stream: the chunks read so far, then the rest as it comes. An answer the provider broke off, or that
  * was cut off for stalling, ends with an error chunk the client understands rather than a cut connection.
  */
-function continueFrom(started: UIMessageChunk[], reader: ReadableStreamDefaultReader<UIMessageChunk>, signal: AbortSignal) {
+function continueFrom(
+  started: UIMessageChunk[],
+  reader: ReadableStreamDefaultReader<UIMessageChunk>,
+  signal: AbortSignal,
+) {
   const endWithError = (controller: ReadableStreamDefaultController<UIMessageChunk>, fallback: string) => {
     const errorText = signal.reason instanceof ProviderStalled ? signal.reason.message : fallback;
     controller.enqueue({ type: "error", errorText });

@@ -13,7 +13,10 @@ export async function authenticate(request: Request): Promise<Caller> {
     const caller = await credential.authenticate(request);
     if (caller) return caller;
   }
-  throw new ApiError("UNAUTHORIZED", `${sentence(credentials.map((credential) => credential.hint))} to use this endpoint.`);
+  throw new ApiError(
+    "UNAUTHORIZED",
+    `${sentence(credentials.map((credential) => credential.hint))} to use this endpoint.`,
+  );
 }
 
 function sentence(hints: readonly string[]): string {

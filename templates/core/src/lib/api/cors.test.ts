@@ -56,7 +56,12 @@ describe("originPolicy", () => {
   });
 
   it("never mistakes a look-alike for a loopback origin", () => {
-    const lookAlikes = ["http://localhost.evil.example", "http://127.0.0.1.evil.example", "http://localhost:3000/path", "null"];
+    const lookAlikes = [
+      "http://localhost.evil.example",
+      "http://127.0.0.1.evil.example",
+      "http://localhost:3000/path",
+      "null",
+    ];
     for (const origin of lookAlikes) {
       expect(onThisMachine.allows(origin)).toBe(false);
     }

@@ -24,7 +24,10 @@ describe("endpoint", () => {
   });
 
   it("validates the body and names each failing field", async () => {
-    const echo = publicEndpoint({ body: z.object({ name: z.string(), age: z.number().int() }) }, async ({ body }) => body);
+    const echo = publicEndpoint(
+      { body: z.object({ name: z.string(), age: z.number().int() }) },
+      async ({ body }) => body,
+    );
     const response = await call(echo, { method: "POST", body: { name: 1, age: 1.5 } });
     expect(response.status).toBe(400);
     const { code, details } = await response.json();
@@ -54,7 +57,10 @@ describe("methods", () => {
     const response = await call(route.DELETE, { method: "DELETE" });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, OPTIONS");
-    expect(await response.json()).toMatchObject({ code: "METHOD_NOT_ALLOWED", details: { allowed: ["GET", "OPTIONS"] } });
+    expect(await response.json()).toMatchObject({
+      code: "METHOD_NOT_ALLOWED",
+      details: { allowed: ["GET", "OPTIONS"] },
+    });
   });
 
   it("answers OPTIONS with the allowed methods", async () => {

@@ -59,7 +59,10 @@ export function notConfigured(feature: string, variable: string): ApiError {
  * app without, say, payment keys still starts and only the routes that need them say what to set.
  */
 export function requireSetting(feature: string, name: string, value: string | undefined): string {
-  if (!value) throw new ApiError("NOT_CONFIGURED", `${feature} is not configured: set ${name} in the environment.`, { env: name });
+  if (!value)
+    throw new ApiError("NOT_CONFIGURED", `${feature} is not configured: set ${name} in the environment.`, {
+      env: name,
+    });
   return value;
 }
 

@@ -16,7 +16,11 @@ describe("storedText", () => {
     ["a lone surrogate half", "a\uD800b"],
   ])("refuses %s with a 400 naming the field", (_, title) => {
     expect(() => parseInput(schema, { title }, "body")).toThrowError(
-      expect.objectContaining({ code: "INVALID_REQUEST", status: 400, details: { fields: { title: expect.any(String) } } }),
+      expect.objectContaining({
+        code: "INVALID_REQUEST",
+        status: 400,
+        details: { fields: { title: expect.any(String) } },
+      }),
     );
   });
 

@@ -5,7 +5,11 @@ import { ApiError } from "./errors";
 export type InputSource = "body" | "query" | "path";
 
 /** Validates input with a zod schema; a failure is a 400 whose details name each failing field. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, source: InputSource): z.output<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  source: InputSource,
+): z.output<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};

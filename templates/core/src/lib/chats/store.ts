@@ -37,10 +37,7 @@ export async function listChats(userId: string, { limit, cursor }: { limit: numb
 }
 
 function olderThan(cursor: ChatCursor) {
-  return or(
-    lt(chats.updatedAt, cursor.updatedAt),
-    and(eq(chats.updatedAt, cursor.updatedAt), lt(chats.id, cursor.id)),
-  );
+  return or(lt(chats.updatedAt, cursor.updatedAt), and(eq(chats.updatedAt, cursor.updatedAt), lt(chats.id, cursor.id)));
 }
 
 /** One of the user's chats with its messages, oldest first; null when the user has no such chat. */
@@ -138,7 +135,10 @@ export async function recordExchange({ chatId, userId, newChat, turns, answer }:
     if (newChat) {
       await tx.insert(chats).values({ id: chatId, userId, ...newChat, createdAt: new Date(start), updatedAt });
     } else {
-      await tx.update(chats).set({ updatedAt }).where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
+      await tx
+        .update(chats)
+        .set({ updatedAt })
+        .where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
     }
     await tx.insert(messages).values(stamped.map((message) => ({ chatId, ...message })));
   });

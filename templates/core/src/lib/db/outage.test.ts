@@ -29,7 +29,7 @@ describe("isDatabaseOutage", () => {
   it("leaves a query's own mistakes alone", () => {
     expect(isDatabaseOutage(withCode("23505", "duplicate key value violates unique constraint"))).toBe(false);
     expect(isDatabaseOutage(withCode("SQLITE_CONSTRAINT_UNIQUE"))).toBe(false);
-    expect(isDatabaseOutage(new Error("relation \"users\" does not exist"))).toBe(false);
+    expect(isDatabaseOutage(new Error('relation "users" does not exist'))).toBe(false);
     expect(isDatabaseOutage("ECONNREFUSED")).toBe(false);
   });
 });

@@ -49,8 +49,16 @@ const OUTAGE_MESSAGES = [
  */
 export function isDatabaseOutage(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 8) return false;
-  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof code === "string" && (OUTAGE_CODES.has(code) || OUTAGE_CODES.has(code.replace(/^(SQLITE_[A-Z]+)_.*$/, "$1")))) {
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (
+    typeof code === "string" &&
+    (OUTAGE_CODES.has(code) || OUTAGE_CODES.has(code.replace(/^(SQLITE_[A-Z]+)_.*$/, "$1")))
+  ) {
     return true;
   }
   if (typeof message === "string" && OUTAGE_MESSAGES.some((pattern) => pattern.test(message))) return true;

@@ -51,8 +51,13 @@ export async function inStore<Result>(operation: () => Promise<Result>): Promise
   } catch (error) {
     if (!(error instanceof RateLimitStoreUnavailable)) throw error;
     if (error.failOpen) return undefined;
-    throw new ApiError("SERVICE_UNAVAILABLE", "Rate limiting is unavailable; try again shortly.", {}, {
-      "Retry-After": "5",
-    });
+    throw new ApiError(
+      "SERVICE_UNAVAILABLE",
+      "Rate limiting is unavailable; try again shortly.",
+      {},
+      {
+        "Retry-After": "5",
+      },
+    );
   }
 }

@@ -29,10 +29,15 @@ export async function enforceRateLimit(userId: string, planId: string): Promise<
   const headers = rateLimitHeaders(state);
   if (window.count > limit) {
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-    throw new ApiError("RATE_LIMITED", `Rate limit of ${limit} requests per minute exceeded.`, { ...state }, {
-      ...headers,
-      "Retry-After": String(retryAfter),
-    });
+    throw new ApiError(
+      "RATE_LIMITED",
+      `Rate limit of ${limit} requests per minute exceeded.`,
+      { ...state },
+      {
+        ...headers,
+        "Retry-After": String(retryAfter),
+      },
+    );
   }
   return headers;
 }

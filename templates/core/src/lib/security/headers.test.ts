@@ -46,7 +46,9 @@ describe("security headers", () => {
   it("are given by next.config.ts too, to what the proxy does not see, the API's last so that they win", async () => {
     const rules = (await nextConfig.headers?.()) ?? [];
     expect(rules.map((rule) => rule.source)).toEqual(["/:path*", "/api/:path*"]);
-    const [everyPath, api] = rules.map((rule) => Object.fromEntries(rule.headers.map(({ key, value }) => [key, value])));
+    const [everyPath, api] = rules.map((rule) =>
+      Object.fromEntries(rule.headers.map(({ key, value }) => [key, value])),
+    );
     expect(everyPath).toEqual(securityHeaders(false));
     expect(api).toEqual(API_HEADERS);
   });

@@ -149,9 +149,16 @@ describe("Polar webhooks", () => {
     const id = "7e1d3c5a-0f2b-4d6e-8a9c-1b3d5f7a9c2e";
     const sentAt = new Date();
     const headers = (signature: string) =>
-      new Headers({ "webhook-id": id, "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)), "webhook-signature": signature });
+      new Headers({
+        "webhook-id": id,
+        "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+        "webhook-signature": signature,
+      });
     const standard = new Webhook(SECRET).sign(id, sentAt, body);
-    await expect(provider.parseWebhook(body, headers(standard))).resolves.toMatchObject({ id, type: "subscription.activated" });
+    await expect(provider.parseWebhook(body, headers(standard))).resolves.toMatchObject({
+      id,
+      type: "subscription.activated",
+    });
     const otherKey = new Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").sign(id, sentAt, body);
     await expect(provider.parseWebhook(body, headers(otherKey))).rejects.toBeInstanceOf(InvalidSignatureError);
   });

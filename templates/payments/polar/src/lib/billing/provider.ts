@@ -97,7 +97,11 @@ function verifiedEvent(rawBody: string, headers: Record<string, string>, secret:
     const firstScheme = new Webhook(Buffer.from(secret, "utf8").toString("base64"));
     const now = new Date();
     const signature = firstScheme.sign(headers["webhook-id"] ?? "", now, rawBody);
-    const resigned = { ...headers, "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signature };
+    const resigned = {
+      ...headers,
+      "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+      "webhook-signature": signature,
+    };
     return validateEvent(rawBody, resigned, secret);
   }
 }

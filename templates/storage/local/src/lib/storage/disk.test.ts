@@ -48,7 +48,9 @@ async function contentOf(key: string): Promise<Buffer> {
 
 describe("keys", () => {
   it("map to a file under the root, segment by segment", () => {
-    expect(disk.pathOf(KEY)).toBe(path.join(root, "objects", "user_1", "0b6f1f3e-4c55-4d35-9a43-6f7e2f3c1a90", "notes.txt"));
+    expect(disk.pathOf(KEY)).toBe(
+      path.join(root, "objects", "user_1", "0b6f1f3e-4c55-4d35-9a43-6f7e2f3c1a90", "notes.txt"),
+    );
     expect(disk.pathOf("a/..b/c..d/ü ñ.txt")).toBe(path.join(root, "objects", "a", "..b", "c..d", "ü ñ.txt"));
     expect(disk.pathOf(`a/${"日".repeat(83)}`)).toBe(path.join(root, "objects", "a", "日".repeat(83)));
   });
@@ -141,7 +143,11 @@ describe("writing an object", () => {
       },
     });
     const error = await apiErrorFrom(disk.write(KEY, broken, TEXT));
-    expect([error.status, error.code, error.details]).toEqual([400, "INVALID_REQUEST", { size: BYTES.length, received: 100 }]);
+    expect([error.status, error.code, error.details]).toEqual([
+      400,
+      "INVALID_REQUEST",
+      { size: BYTES.length, received: 100 },
+    ]);
     expect(await disk.stat(KEY)).toBeNull();
     expect(await leftovers()).toEqual([]);
   });
@@ -156,7 +162,9 @@ describe("writing an object", () => {
   it("refuses a second write to a stored key with 403 and keeps the first", async () => {
     await disk.write(KEY, body(BYTES), TEXT);
     const replacement = Buffer.alloc(BYTES.length, "x");
-    const error = await apiErrorFrom(disk.write(KEY, body(replacement), { size: BYTES.length, contentType: "image/png" }));
+    const error = await apiErrorFrom(
+      disk.write(KEY, body(replacement), { size: BYTES.length, contentType: "image/png" }),
+    );
     expect([error.status, error.code]).toEqual([403, "FORBIDDEN"]);
     expect(await disk.stat(KEY)).toEqual(TEXT);
     expect(await contentOf(KEY)).toEqual(BYTES);
@@ -173,7 +181,12 @@ describe("writing an object", () => {
     const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
     const lost = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === "rejected");
     expect(won).toHaveLength(1);
-    expect(lost.map((outcome) => (outcome.reason as ApiError).code)).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "FORBIDDEN"]);
+    expect(lost.map((outcome) => (outcome.reason as ApiError).code)).toEqual([
+      "FORBIDDEN",
+      "FORBIDDEN",
+      "FORBIDDEN",
+      "FORBIDDEN",
+    ]);
     expect(await contentOf(KEY)).toEqual(bodies[outcomes.findIndex((outcome) => outcome.status === "fulfilled")]);
     expect(await leftovers()).toEqual([]);
   });

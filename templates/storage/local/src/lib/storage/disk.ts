@@ -163,13 +163,18 @@ async function receive(body: ReadableStream<Uint8Array> | null, file: string, si
       const reader = body.getReader();
       for (;;) {
         const { done, value } = await reader.read().catch(() => {
-          throw new ApiError("INVALID_REQUEST", `The body broke off after ${received} of ${size} bytes.`, { size, received });
+          throw new ApiError("INVALID_REQUEST", `The body broke off after ${received} of ${size} bytes.`, {
+            size,
+            received,
+          });
         });
         if (done) break;
         received += value.byteLength;
         if (received > size) {
           await reader.cancel();
-          throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than the ${size} bytes this URL is for.`, { size });
+          throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than the ${size} bytes this URL is for.`, {
+            size,
+          });
         }
         await output.write(value);
       }

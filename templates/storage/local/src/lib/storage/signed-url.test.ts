@@ -32,7 +32,11 @@ describe("upload URLs", () => {
   const query = signUpload(upload, SECRET);
 
   it("carry the size, type and expiry in the clear, and verify to exactly what was signed", () => {
-    expect(Object.fromEntries(query)).toMatchObject({ size: "960", type: "text/plain", expires: String(NOW / 1000 + 600) });
+    expect(Object.fromEntries(query)).toMatchObject({
+      size: "960",
+      type: "text/plain",
+      expires: String(NOW / 1000 + 600),
+    });
     expect(verifyUpload(KEY, query, SECRET, NOW)).toEqual(upload);
   });
 

@@ -50,7 +50,10 @@ export function verifyDownload(key: string, query: URLSearchParams, secret: stri
  */
 export function attachmentDisposition(filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
-  const exact = encodeURIComponent(filename).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  const exact = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }
 
@@ -69,7 +72,13 @@ function signedQuery<M extends Method>(method: M, key: string, fields: Fields<M>
  * The signed fields of the query, once the signature is proven to be `secret`'s over exactly them (compared in
  * constant time) and the expiry has not passed.
  */
-function verifiedFields<M extends Method>(method: M, key: string, query: URLSearchParams, secret: string, now: number): Fields<M> {
+function verifiedFields<M extends Method>(
+  method: M,
+  key: string,
+  query: URLSearchParams,
+  secret: string,
+  now: number,
+): Fields<M> {
   const fields: Record<string, string> = {};
   for (const name of SIGNED_FIELDS[method]) {
     const value = query.get(name);

@@ -27,6 +27,7 @@ export function storageSettings(): StorageSettings {
     accessKeyId: required("R2_ACCESS_KEY_ID", env.R2_ACCESS_KEY_ID),
     secretAccessKey: required("R2_SECRET_ACCESS_KEY", env.R2_SECRET_ACCESS_KEY),
   };
-  const endpoint = env.R2_ENDPOINT ?? `https://${required("R2_ACCOUNT_ID", env.R2_ACCOUNT_ID)}.r2.cloudflarestorage.com`;
+  const endpoint =
+    env.R2_ENDPOINT ?? `https://${required("R2_ACCOUNT_ID", env.R2_ACCOUNT_ID)}.r2.cloudflarestorage.com`;
   return { bucket, clientConfig: { region: "auto", endpoint, credentials, forcePathStyle: true } };
 }

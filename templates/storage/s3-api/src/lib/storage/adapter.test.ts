@@ -62,14 +62,24 @@ describe("createUploadUrl", () => {
 
   it("puts the bucket in the path when asked to", async () => {
     const storage = await load(SETTINGS);
-    const upload = await storage.createUploadUrl({ key: KEY, contentType: "image/png", size: 1, expiresAt: inSeconds(60) });
+    const upload = await storage.createUploadUrl({
+      key: KEY,
+      contentType: "image/png",
+      size: 1,
+      expiresAt: inSeconds(60),
+    });
     const url = new URL(upload.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${ENDPOINT}/${BUCKET}/${KEY}`);
   });
 
   it("otherwise puts the bucket in the host name on S3, and always in the path on R2", async () => {
     const storage = await load({ ...SETTINGS, S3_FORCE_PATH_STYLE: "" });
-    const upload = await storage.createUploadUrl({ key: KEY, contentType: "image/png", size: 1, expiresAt: inSeconds(60) });
+    const upload = await storage.createUploadUrl({
+      key: KEY,
+      contentType: "image/png",
+      size: 1,
+      expiresAt: inSeconds(60),
+    });
     const url = new URL(upload.url);
     const expected: Record<string, string> = {
       s3: `https://${BUCKET}.storage.example.test/${KEY}`,
@@ -82,7 +92,9 @@ describe("createUploadUrl", () => {
 describe("createDownloadUrl", () => {
   it("downloads as an attachment named in ASCII and exactly in UTF-8, for as long as asked", async () => {
     const storage = await load(SETTINGS);
-    const url = new URL(await storage.createDownloadUrl({ key: KEY, filename: "résumé (2026).pdf", expiresAt: inSeconds(300) }));
+    const url = new URL(
+      await storage.createDownloadUrl({ key: KEY, filename: "résumé (2026).pdf", expiresAt: inSeconds(300) }),
+    );
 
     expect(url.searchParams.get("response-content-disposition")).toBe(
       `attachment; filename="r_sum_ (2026).pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%282026%29.pdf`,

@@ -101,7 +101,11 @@ export const storage: StorageAdapter = {
 
   async createDownloadUrl({ key, filename, expiresAt }) {
     const { client, bucket } = s3();
-    const command = new GetObjectCommand({ Bucket: bucket, Key: key, ResponseContentDisposition: attachment(filename) });
+    const command = new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ResponseContentDisposition: attachment(filename),
+    });
     return getSignedUrl(client, command, { expiresIn: secondsUntil(expiresAt) });
   },
 

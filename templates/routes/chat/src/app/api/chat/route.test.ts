@@ -43,7 +43,10 @@ describe("POST /api/chat", () => {
 
     const nul = await chat(user, { messages: [{ role: "user", content: "hi\u0000there" }] });
     expect(nul.status).toBe(400);
-    expect(await nul.json()).toMatchObject({ code: "INVALID_REQUEST", details: { fields: { "messages.0.content": expect.any(String) } } });
+    expect(await nul.json()).toMatchObject({
+      code: "INVALID_REQUEST",
+      details: { fields: { "messages.0.content": expect.any(String) } },
+    });
     const parts = await chat(user, { messages: [{ role: "user", parts: [{ type: "text", text: "\u0007" }] }] });
     expect(parts.status).toBe(400);
     const chatId = await chat(user, { chatId: "a\u0000b", messages: [{ role: "user", content: "hi" }] });

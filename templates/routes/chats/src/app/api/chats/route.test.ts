@@ -19,7 +19,8 @@ describe("GET /api/chats", () => {
 
   it("pages through a long list with limit and the X-Next-Cursor header", async () => {
     const user = await signUp();
-    for (let day = 1; day <= 5; day++) await createChat(user.id, { title: `day ${day}`, updatedAt: new Date(2026, 0, day) });
+    for (let day = 1; day <= 5; day++)
+      await createChat(user.id, { title: `day ${day}`, updatedAt: new Date(2026, 0, day) });
 
     const titles: string[] = [];
     let path = "/api/chats?limit=2";
@@ -57,7 +58,10 @@ describe("GET /api/chats", () => {
     for (const cursor of handMade) {
       const response = await call(GET, { as: user, path: `/api/chats?cursor=${cursor}` });
       expect(response.status, cursor).toBe(400);
-      expect(await response.json()).toMatchObject({ code: "INVALID_REQUEST", details: { fields: { cursor: expect.any(String) } } });
+      expect(await response.json()).toMatchObject({
+        code: "INVALID_REQUEST",
+        details: { fields: { cursor: expect.any(String) } },
+      });
     }
     expect((await call(GET, { as: user, path: `/api/chats?cursor=${issued}` })).status).toBe(200);
   });

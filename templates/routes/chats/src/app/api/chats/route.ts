@@ -11,7 +11,8 @@ const listQuery = z.object({
     .transform((value, ctx) => {
       if (value === undefined) return undefined;
       const cursor = decodeCursor(value);
-      if (!cursor) ctx.addIssue({ code: "custom", message: "Not a cursor this API returned, unchanged (see X-Next-Cursor)" });
+      if (!cursor)
+        ctx.addIssue({ code: "custom", message: "Not a cursor this API returned, unchanged (see X-Next-Cursor)" });
       return cursor ?? undefined;
     }),
 });

@@ -45,7 +45,10 @@ describe("/api/auth", () => {
       JSON.stringify({ email, password: "a long enough password", name: "x".repeat(101) }),
     );
     expect(longName.status).toBe(400);
-    expect(await longName.json()).toMatchObject({ code: "INVALID_REQUEST", error: "name must be at most 100 characters." });
+    expect(await longName.json()).toMatchObject({
+      code: "INVALID_REQUEST",
+      error: "name must be at most 100 characters.",
+    });
   });
 
   it("limits failed sign-ins per account, whatever address each attempt claims", async () => {

@@ -43,9 +43,19 @@ describe("/api/chats/[id]", () => {
     const [owner, stranger] = [await signUp(), await signUp()];
     const chat = await createChat(owner.id, { title: "Untitled" });
 
-    const renamed = await call(PATCH, { method: "PATCH", as: owner, params: { id: chat.id }, body: { title: " Trip " } });
+    const renamed = await call(PATCH, {
+      method: "PATCH",
+      as: owner,
+      params: { id: chat.id },
+      body: { title: " Trip " },
+    });
     expect(await renamed.json()).toMatchObject({ id: chat.id, title: "Trip" });
-    const theirs = await call(PATCH, { method: "PATCH", as: stranger, params: { id: chat.id }, body: { title: "Mine" } });
+    const theirs = await call(PATCH, {
+      method: "PATCH",
+      as: stranger,
+      params: { id: chat.id },
+      body: { title: "Mine" },
+    });
     expect(theirs.status).toBe(404);
     const empty = await call(PATCH, { method: "PATCH", as: owner, params: { id: chat.id }, body: { title: "" } });
     expect((await empty.json()).details.fields).toHaveProperty("title");
@@ -78,12 +88,25 @@ describe("/api/chats/[id]", () => {
     for (const handler of [GET, DELETE, getMessages]) {
       const response = await call(handler, { as: user, params: { id: "a\u0000b" } });
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ code: "INVALID_REQUEST", details: { fields: { id: expect.any(String) } } });
+      expect(await response.json()).toMatchObject({
+        code: "INVALID_REQUEST",
+        details: { fields: { id: expect.any(String) } },
+      });
     }
-    const renamed = await call(PATCH, { method: "PATCH", as: user, params: { id: chat.id }, body: { title: "a\u0000b" } });
+    const renamed = await call(PATCH, {
+      method: "PATCH",
+      as: user,
+      params: { id: chat.id },
+      body: { title: "a\u0000b" },
+    });
     expect(renamed.status).toBe(400);
     expect((await renamed.json()).details.fields).toHaveProperty("title");
-    const escaped = await call(PATCH, { method: "PATCH", as: user, params: { id: chat.id }, body: { title: "\u001b[2J" } });
+    const escaped = await call(PATCH, {
+      method: "PATCH",
+      as: user,
+      params: { id: chat.id },
+      body: { title: "\u001b[2J" },
+    });
     expect(escaped.status).toBe(400);
   });
 

@@ -31,10 +31,14 @@ async function upload(request: Request): Promise<Response> {
     const object = verifyUpload(key, new URL(request.url).searchParams, env.STORAGE_SIGNING_SECRET);
     const contentType = request.headers.get("content-type");
     if (contentType !== object.contentType) {
-      throw new ApiError("INVALID_REQUEST", `Send Content-Type: ${object.contentType}, the type this URL was signed for.`, {
-        expected: object.contentType,
-        received: contentType,
-      });
+      throw new ApiError(
+        "INVALID_REQUEST",
+        `Send Content-Type: ${object.contentType}, the type this URL was signed for.`,
+        {
+          expected: object.contentType,
+          received: contentType,
+        },
+      );
     }
     const length = request.headers.get("content-length");
     if (length !== null && Number(length) > object.size) {
@@ -43,9 +47,13 @@ async function upload(request: Request): Promise<Response> {
       });
     }
     if (length !== null && Number(length) !== object.size) {
-      throw new ApiError("INVALID_REQUEST", `Content-Length is ${length}; this URL is for exactly ${object.size} bytes.`, {
-        size: object.size,
-      });
+      throw new ApiError(
+        "INVALID_REQUEST",
+        `Content-Length is ${length}; this URL is for exactly ${object.size} bytes.`,
+        {
+          size: object.size,
+        },
+      );
     }
     await disk.write(key, request.body, object);
     return Response.json({ key, size: object.size, contentType: object.contentType }, { status: 201 });
@@ -91,7 +99,9 @@ const route = methods({ PUT: upload, GET: download });
 function served(handler: RouteHandler) {
   return async (request: Request): Promise<Response> => {
     const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
-    const response = preflight ? new Response(null, { status: 204 }) : await handler(request, { params: Promise.resolve({}) });
+    const response = preflight
+      ? new Response(null, { status: 204 })
+      : await handler(request, { params: Promise.resolve({}) });
     for (const [name, value] of Object.entries(corsHeaders(request.headers.get("origin"), preflight))) {
       response.headers.set(name, value);
     }

@@ -10,7 +10,11 @@ describe("GET /api/chats/[id]/messages", () => {
 
     const response = await call(GET, { as: user, params: { id: chat.id } });
     expect(response.status).toBe(200);
-    expect((await response.json()).map((message: { content: string }) => message.content)).toEqual(["one", "two", "three"]);
+    expect((await response.json()).map((message: { content: string }) => message.content)).toEqual([
+      "one",
+      "two",
+      "three",
+    ]);
   });
 
   it("answers 401 without credentials", async () => {

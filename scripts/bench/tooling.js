@@ -1,0 +1,20 @@
+// Section 4: the generated app's own tooling on a fresh app, as a developer runs it: wall time of each script.
+import { formatSeconds, median, table } from "./stats.js";
+import { run } from "../lib/local-app.js";
+
+const SCRIPTS = ["lint", "format:check", "typecheck"];
+
+/** Runs each script `runs` times in the app (the first run included: a developer's first run is cold too). */
+export async function benchTooling(appDir, { runs }) {
+  const rows = [["script", "median", "first", "runs"]];
+  for (const script of SCRIPTS) {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await run("npm", ["run", script], { cwd: appDir });
+      times.push(performance.now() - started);
+    }
+    rows.push([`npm run ${script}`, formatSeconds(median(times)), formatSeconds(times[0]), String(runs)]);
+  }
+  console.log(table(rows));
+}

@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { readdir, rename } from "node:fs/promises";
+import path from "node:path";
+import { expect } from "vitest";
+import { freePort, run } from "../../../scripts/lib/local-app.js";
+import { servicesOf } from "../combinations.js";
+import type { Suite } from "../support/suite.js";
+import { readWorkflowJob, stepRuns } from "../support/workflow.js";
+
+/** Where the machine's Chromium is: CHROMIUM_PATH (set by .ci/run), else Debian's package. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Whether the browser tests can run here: in CI a missing Chromium is an error; elsewhere they are skipped, loudly. */
+function chromiumHere(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(`CI needs Chromium at ${CHROMIUM} for the browser tests (apt-get install chromium).`);
+  console.warn(`\n*** SKIPPED the generated app's browser tests: no Chromium at ${CHROMIUM}. ***\n`);
+  return false;
+}
+
+/**
+ * The app's own CI workflow (.github/workflows/ci.yml), proven without GitHub: every `run:` step in order, in the
+ * app's folder, with the job's env and nothing else of the app's (.env is moved aside, as a fresh checkout has none).
+ * The services the job declares run here already: their addresses are replaced by this machine's. On top, what a
+ * repository's secrets would hold: the keys of the suite's fake payment and storage providers. The browser tests
+ * (Playwright starting the built app with its own fake model) run with Debian's Chromium instead of installing
+ * Playwright's.
+ */
+export function workflowSteps(suite: Suite): void {
+  suite.pipeline.step(
+    "runs its CI workflow: install from the lockfile, typecheck, lint, format, migrate, test, build, browser tests",
+    async () => {
+      const job = await readWorkflowJob(suite.appDir);
+      const declared = Object.keys(job.services ?? {});
+      expect(declared.sort()).toEqual([...servicesOf(suite.combination)].sort());
+      const browser = Boolean(suite.combination.browser) && chromiumHere();
+      const env: Record<string, string> = {
+        ...job.env,
+        ...(suite.databaseUrl && { DATABASE_URL: suite.databaseUrl }),
+        ...suite.providerSecrets(),
+        ...(browser && { CHROMIUM_PATH: CHROMIUM, E2E_PORT: String(await freePort()) }),
+        ...(suite.combination.payments !== "none" && { E2E_FAKE_CHECKOUT: "1" }),
+      };
+      const dotenv = path.join(suite.appDir, ".env");
+      await rename(dotenv, `${dotenv}.aside`);
+      try {
+        for (const step of job.steps) {
+          if (!step.run) continue;
+          if (!stepRuns(step, env)) {
+            console.log(`[e2e ${suite.combination.name}] workflow: "${step.name}" does not run here (${step.if})`);
+            continue;
+          }
+          if (step.name === "Browser tests" && !browser) {
+            console.log(`[e2e ${suite.combination.name}] workflow: "${step.name}" left to the combinations that run them`);
+            continue;
+          }
+          const started = performance.now();
+          const [command, ...args] = step.run.split(" ");
+          const output = await run(command!, args, { cwd: suite.appDir, env });
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          console.log(`[e2e ${suite.combination.name}] workflow: ${step.name} (${step.run}): ${seconds} s`);
+          if (step.name === "Test") expect(output).toMatch(/Tests\s+\d+ passed/);
+          if (step.name === "Browser tests") await checkBrowserRun(suite, output);
+        }
+      } finally {
+        await rename(`${dotenv}.aside`, dotenv);
+      }
+    },
+    900_000,
+  );
+}
+
+/** Every browser test passed (none skipped), and every page was screenshotted in both themes at both widths. */
+async function checkBrowserRun(suite: Suite, output: string): Promise<void> {
+  const passed = Number(/(\d+) passed/.exec(output)?.[1] ?? 0);
+  const weight = /chat page first-load JavaScript:.*/.exec(output)?.[0] ?? "(no chat page weight reported)";
+  console.log(`[e2e ${suite.combination.name}] browser tests: ${passed} passed; ${weight}`);
+  expect(output).not.toMatch(/\d+ (failed|flaky|skipped)/);
+  expect(passed).toBeGreaterThanOrEqual(8);
+  const screens = await readdir(path.join(suite.appDir, "test-results", "screens"));
+  expect(screens.filter((name) => name.endsWith(".png")).length).toBeGreaterThanOrEqual(40);
+}
