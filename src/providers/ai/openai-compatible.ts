@@ -7,7 +7,7 @@ export const openaiCompatible: ItemDescriptor = {
   id: "openai-compatible",
   label: "OpenAI-compatible endpoint",
   hint: "any server that speaks OpenAI's chat completions, e.g. a local Ollama",
-  templates: "ai/openai-compatible",
+  templates: ["ai/openai-compatible", "ai/chat-completions"],
   ai: { baseUrlEnv: "OPENAI_COMPATIBLE_BASE_URL", apiKeyEnv: "OPENAI_COMPATIBLE_API_KEY" },
   nextSteps: [
     "Start the endpoint OPENAI_COMPATIBLE_BASE_URL points at, serving the models OPENAI_COMPATIBLE_MODELS lists " +

@@ -3,7 +3,7 @@ import type { ItemDescriptor } from "../types.js";
 export const openai: ItemDescriptor = {
   id: "openai",
   label: "OpenAI",
-  templates: ["ai/keyed", "ai/openai"],
+  templates: ["ai/keyed", "ai/openai", "ai/chat-completions"],
   templateData: { aiKeyEnv: "OPENAI_API_KEY" },
   ai: { baseUrlEnv: "OPENAI_BASE_URL", apiKeyEnv: "OPENAI_API_KEY" },
   nextSteps: ["Set OPENAI_API_KEY in .env for the chat to answer (until then /api/chat answers 503 NOT_CONFIGURED)"],

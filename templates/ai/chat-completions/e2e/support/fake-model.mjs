@@ -1,6 +1,6 @@
-// A stand-in for the OpenAI-compatible endpoint in the browser tests: it streams answers the way the Chat Completions
-// API does (as Ollama, vLLM and LM Studio do), so the app's real provider code runs with no server of its own and no
-// network. It answers with whatever model id it is asked for. Started by playwright.config.ts on FAKE_MODEL_PORT.
+// A stand-in for OpenAI, or an OpenAI-compatible endpoint (Ollama, vLLM, LM Studio), in the browser tests: it streams
+// answers the way the Chat Completions API does, with whatever model id it is asked for, so the app's real provider
+// code runs with no key and no network. Started by playwright.config.ts on FAKE_MODEL_PORT.
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 
