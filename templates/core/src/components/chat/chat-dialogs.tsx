@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
@@ -63,48 +64,19 @@ export function RenameChatDialog({ chat, onClose }: ChatDialogProps) {
 export function DeleteChatDialog({ chat, onClose }: ChatDialogProps) {
   const { remove } = useChatList();
   const toast = useToast();
-  const [error, setError] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
-
-  function close() {
-    setError(null);
-    onClose();
-  }
-
-  async function confirm() {
-    if (!chat) return;
-    setDeleting(true);
-    try {
-      await remove(chat.id);
-      toast({ title: "Chat deleted", tone: "success" });
-      close();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setDeleting(false);
-    }
-  }
-
   return (
-    <Dialog
+    <ConfirmDialog
       open={chat !== null}
-      onClose={close}
+      onClose={onClose}
       title="Delete this chat?"
       description={chat ? `“${chat.title}” and all its messages will be deleted for good.` : undefined}
-    >
-      {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      )}
-      <div className="flex justify-end gap-2">
-        <Button variant="outline" onClick={close}>
-          Cancel
-        </Button>
-        <Button variant="destructive" onClick={() => void confirm()} disabled={deleting}>
-          {deleting ? "Deleting…" : "Delete"}
-        </Button>
-      </div>
-    </Dialog>
+      confirmLabel="Delete"
+      pendingLabel="Deleting…"
+      onConfirm={async () => {
+        if (!chat) return;
+        await remove(chat.id);
+        toast({ title: "Chat deleted", tone: "success" });
+      }}
+    />
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { callApi, messageOf } from "@/lib/api/browser";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { callApi } from "@/lib/api/browser";
 import type { StoredFile } from "./types";
 
 interface DeleteFileDialogProps {
@@ -15,48 +13,19 @@ interface DeleteFileDialogProps {
 
 /** Asks before deleting a file for good; a refusal stays in the dialog, in the API's words. */
 export function DeleteFileDialog({ file, onClose, onDeleted }: DeleteFileDialogProps) {
-  const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    if (!file) return;
-    setDeleting(true);
-    setError(null);
-    try {
-      await callApi(`/api/files/${encodeURIComponent(file.id)}`, { method: "DELETE" });
-      onDeleted(file);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setDeleting(false);
-    }
-  }
-
-  function close() {
-    setError(null);
-    onClose();
-  }
-
   return (
-    <Dialog
+    <ConfirmDialog
       open={file !== null}
-      onClose={close}
+      onClose={onClose}
       title="Delete this file?"
       description={file ? `${file.filename} will be deleted for good, and its download links stop working.` : undefined}
-    >
-      {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      )}
-      <div className="flex justify-end gap-2">
-        <Button variant="outline" onClick={close}>
-          Cancel
-        </Button>
-        <Button variant="destructive" onClick={remove} disabled={deleting}>
-          {deleting ? "Deleting…" : "Delete"}
-        </Button>
-      </div>
-    </Dialog>
+      confirmLabel="Delete"
+      pendingLabel="Deleting…"
+      onConfirm={async () => {
+        if (!file) return;
+        await callApi(`/api/files/${encodeURIComponent(file.id)}`, { method: "DELETE" });
+        onDeleted(file);
+      }}
+    />
   );
 }
