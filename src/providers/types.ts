@@ -132,6 +132,11 @@ export interface ItemDescriptor {
   navigation?: readonly NavigationLink[];
   /** Sections of the settings page, each a module export of a React component taking no props. */
   settingsSections?: readonly ModuleExport[];
+  /**
+   * Origins the pages may send requests to besides the app's own (the Content-Security-Policy's connect-src), each
+   * a module export of a function returning an origin, or null while it is not configured.
+   */
+  connectSources?: readonly ModuleExport[];
   /** Sections of the landing page below its introduction, each a React component taking no props. */
   homeSections?: readonly ModuleExport[];
   /** Service containers the CI workflow needs for the app's tests. */

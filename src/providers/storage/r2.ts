@@ -8,6 +8,7 @@ export const r2: ItemDescriptor = {
   hint: "S3-compatible object storage without egress fees; browsers upload straight to a bucket through presigned URLs",
   templates: ["uploads", "storage/s3-api", "storage/r2"],
   ...uploads,
+  connectSources: [{ name: "uploadOrigin", from: "@/lib/storage/settings" }],
   dependencies: ["@aws-sdk/client-s3", "@aws-sdk/s3-request-presigner"],
   env: [
     {

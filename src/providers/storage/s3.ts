@@ -8,6 +8,7 @@ export const s3: ItemDescriptor = {
   hint: "browsers upload straight to a bucket through presigned URLs; also MinIO and other S3-compatible servers",
   templates: ["uploads", "storage/s3-api", "storage/s3"],
   ...uploads,
+  connectSources: [{ name: "uploadOrigin", from: "@/lib/storage/settings" }],
   dependencies: ["@aws-sdk/client-s3", "@aws-sdk/s3-request-presigner"],
   env: [
     {

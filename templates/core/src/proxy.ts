@@ -4,11 +4,12 @@ import { isForgeryRisk } from "@/lib/api/cross-site";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { PAGE_PATH_HEADER } from "@/lib/auth/page-path";
 import { env } from "@/lib/env";
+import { connectSources } from "@/lib/security/connect-sources";
 import { API_HEADERS, securityHeaders, strictTransportSecurity } from "@/lib/security/headers";
 
 /** Headers for every response this proxy sees (next.config.ts gives the same, less HSTS, to those it does not). */
 const everyResponseHeaders = {
-  ...securityHeaders(process.env.NODE_ENV === "development"),
+  ...securityHeaders(process.env.NODE_ENV === "development", connectSources()),
   ...strictTransportSecurity(env.APP_URL),
 };
 

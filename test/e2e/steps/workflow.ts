@@ -38,7 +38,8 @@ export function workflowSteps(suite: Suite): void {
         ...job.env,
         ...(suite.databaseUrl && { DATABASE_URL: suite.databaseUrl }),
         ...suite.providerSecrets(),
-        ...(browser && { CHROMIUM_PATH: CHROMIUM, E2E_PORT: String(await freePort()) }),
+        ...(existsSync(CHROMIUM) && { CHROMIUM_PATH: CHROMIUM }),
+        ...(browser && { E2E_PORT: String(await freePort()) }),
         ...(suite.combination.payments !== "none" && { E2E_FAKE_CHECKOUT: "1" }),
       };
       const dotenv = path.join(suite.appDir, ".env");
@@ -50,7 +51,7 @@ export function workflowSteps(suite: Suite): void {
             console.log(`[e2e ${suite.combination.name}] workflow: "${step.name}" does not run here (${step.if})`);
             continue;
           }
-          if (step.name === "Browser tests" && !browser) {
+          if (/chromium|browser/i.test(step.name) && !browser) {
             console.log(`[e2e ${suite.combination.name}] workflow: "${step.name}" left to the combinations that run them`);
             continue;
           }

@@ -25,6 +25,12 @@ describe("security headers", () => {
     expect(policy["form-action"]).toEqual(["'self'"]);
   });
 
+  it("let pages send requests to the other origins a feature names, and to no others", () => {
+    const policy = directives(contentSecurityPolicy(false, ["https://uploads.example.com"]));
+    expect(policy["connect-src"]).toEqual(["'self'", "https://uploads.example.com"]);
+    expect(policy["default-src"]).toEqual(["'self'"]);
+  });
+
   it("allow eval only in development, where React's debugging needs it", () => {
     expect(directives(contentSecurityPolicy(true))["script-src"]).toContain("'unsafe-eval'");
   });

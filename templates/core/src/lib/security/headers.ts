@@ -2,16 +2,17 @@
  * The Content-Security-Policy the pages run under. Next.js inlines the scripts that hydrate a page (and the React
  * UI to come sets inline styles), and the pages are prerendered, so a per-request nonce cannot reach them: scripts
  * and styles may come from this origin or be inline, and nothing else may load, frame the app or receive its forms.
+ * Pages may send requests to this origin and to `connectSources` (where a feature's browser uploads go, say).
  * In development React's debugging needs `eval`.
  */
-export function contentSecurityPolicy(development: boolean): string {
+export function contentSecurityPolicy(development: boolean, connectSources: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectSources].join(" "),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -20,12 +21,12 @@ export function contentSecurityPolicy(development: boolean): string {
 }
 
 /** The headers every response carries, pages and API alike: no sniffing, no framing, no full URL sent elsewhere. */
-export function securityHeaders(development: boolean): Record<string, string> {
+export function securityHeaders(development: boolean, connectSources: readonly string[] = []): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Content-Security-Policy": contentSecurityPolicy(development),
+    "Content-Security-Policy": contentSecurityPolicy(development, connectSources),
   };
 }
 

@@ -31,3 +31,12 @@ export function storageSettings(): StorageSettings {
     env.R2_ENDPOINT ?? `https://${required("R2_ACCOUNT_ID", env.R2_ACCOUNT_ID)}.r2.cloudflarestorage.com`;
   return { bucket, clientConfig: { region: "auto", endpoint, credentials, forcePathStyle: true } };
 }
+
+/**
+ * Where browsers send their uploads (the presigned URLs' origin), for the pages' Content-Security-Policy; null until
+ * the account is configured. The bucket's CORS policy must allow PUT from the app's origin too.
+ */
+export function uploadOrigin(): string | null {
+  if (env.R2_ENDPOINT) return new URL(env.R2_ENDPOINT).origin;
+  return env.R2_ACCOUNT_ID ? `https://${env.R2_ACCOUNT_ID}.r2.cloudflarestorage.com` : null;
+}

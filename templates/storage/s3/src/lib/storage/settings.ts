@@ -34,3 +34,14 @@ export function storageSettings(): StorageSettings {
     },
   };
 }
+
+/**
+ * Where browsers send their uploads (the presigned URLs' origin), for the pages' Content-Security-Policy; null until
+ * the bucket is configured. The bucket's CORS rules must allow PUT from the app's origin too.
+ */
+export function uploadOrigin(): string | null {
+  if (env.S3_ENDPOINT) return new URL(env.S3_ENDPOINT).origin;
+  if (!env.S3_BUCKET || !env.S3_REGION) return null;
+  const host = `s3.${env.S3_REGION}.amazonaws.com`;
+  return env.S3_FORCE_PATH_STYLE === "true" ? `https://${host}` : `https://${env.S3_BUCKET}.${host}`;
+}
