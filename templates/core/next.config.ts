@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_HEADERS, securityHeaders } from "./src/lib/security/headers";
+import { API_HEADERS, BASE_SECURITY_HEADERS } from "./src/lib/security/headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -10,11 +10,12 @@ const nextConfig: NextConfig = {
   ...(process.env.NEXT_OUTPUT === "standalone" && { output: "standalone" }),
   // The security headers on the responses src/proxy.ts does not see too: static files and the storage route (whose
   // uploads must not pass through the proxy). Of two rules setting one header the last wins, so API responses get
-  // the API's. HSTS depends on APP_URL at run time, so only the proxy sets it.
+  // the API's. HSTS and a page's Content-Security-Policy depend on settings read at run time (APP_URL, a storage
+  // bucket's origin), so only the proxy sets them.
   async headers() {
     const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
     return [
-      { source: "/:path*", headers: asList(securityHeaders(process.env.NODE_ENV === "development")) },
+      { source: "/:path*", headers: asList(BASE_SECURITY_HEADERS) },
       { source: "/api/:path*", headers: asList(API_HEADERS) },
     ];
   },

@@ -75,6 +75,10 @@ export function hardeningHttpSteps(suite: Suite): void {
         expect(headers.get("content-security-policy"), path).toContain("default-src 'none'");
       } else {
         expect(headers.get("content-security-policy"), path).toContain("script-src 'self'");
+        // A page may send uploads to the storage bucket's presigned URLs, and nowhere else but the app.
+        const storageEndpoint = suite.providerSecrets().S3_ENDPOINT ?? suite.providerSecrets().R2_ENDPOINT;
+        const connect = `connect-src 'self'${storageEndpoint ? ` ${new URL(storageEndpoint).origin}` : ""};`;
+        expect(headers.get("content-security-policy"), path).toContain(connect);
       }
     }
   });

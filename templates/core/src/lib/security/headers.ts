@@ -20,14 +20,16 @@ export function contentSecurityPolicy(development: boolean, connectSources: read
   ].join("; ");
 }
 
-/** The headers every response carries, pages and API alike: no sniffing, no framing, no full URL sent elsewhere. */
+/** The headers every response carries, pages, files and API alike: no sniffing, no framing, no full URL sent elsewhere. */
+export const BASE_SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
+/** What a page's response carries: those, and the Content-Security-Policy it runs under. */
 export function securityHeaders(development: boolean, connectSources: readonly string[] = []): Record<string, string> {
-  return {
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Content-Security-Policy": contentSecurityPolicy(development, connectSources),
-  };
+  return { ...BASE_SECURITY_HEADERS, "Content-Security-Policy": contentSecurityPolicy(development, connectSources) };
 }
 
 /**
