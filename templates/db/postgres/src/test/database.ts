@@ -24,7 +24,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   return {
     url,
-    drop: () => onServer(serverUrl, (admin) => admin.query(`drop database if exists "${name}" with (force)`)),
+    drop: async () => {
+      // The app's pool first, waiting for any query still running: dropping under it would kill its connections.
+      const { closeDatabase } = await import("@/lib/db/client");
+      await closeDatabase();
+      await onServer(serverUrl, (admin) => admin.query(`drop database if exists "${name}" with (force)`));
+    },
   };
 }
 

@@ -16,3 +16,8 @@ export const db = drizzle(pool, { schema });
 export async function pingDatabase(): Promise<void> {
   await db.execute(sql`select 1`);
 }
+
+/** Closes the pool once its clients are back: a test file's last step, before its database is dropped. */
+export async function closeDatabase(): Promise<void> {
+  await pool.end();
+}
