@@ -77,7 +77,7 @@ const server = net.createServer((socket) => {
         reply("221 2.0.0 bye");
         socket.end();
       } else if (verb === "RSET" || verb === "NOOP") reply("250 2.0.0 ok");
-      else reply("502 5.5.2 not implemented");
+      else reply("502 5.5.2 unknown command");
     }
   });
   socket.on("error", () => {});
