@@ -1,4 +1,4 @@
-import { appOrigin, checkPage, expect, newAccount, signUp, test } from "./support/fixtures";
+import { appHeaders, checkPage, expect, newAccount, signUp, test } from "./support/fixtures";
 
 test("a new name is kept", async ({ page }) => {
   await signUp(page);
@@ -34,7 +34,7 @@ test("the password can be changed, and the new one signs in", async ({ page }) =
 
   const signIn = await page.request.post("/api/auth/sign-in/email", {
     data: { email: account.email, password: newPassword },
-    headers: { origin: appOrigin() },
+    headers: appHeaders(),
   });
   expect(signIn.status()).toBe(200);
 });
@@ -45,7 +45,7 @@ test("the sessions list marks this device and revokes another", async ({ page, p
   const elsewhere = await playwright.request.newContext({ baseURL });
   const signedIn = await elsewhere.post("/api/auth/sign-in/email", {
     data: { email: account.email, password: account.password },
-    headers: { origin: appOrigin() },
+    headers: appHeaders(),
   });
   expect(signedIn.status()).toBe(200);
 

@@ -24,16 +24,30 @@ interface Fixtures {
 /**
  * A client address of the test's own, from its id: Better Auth allows one address only a few sign-ups and sign-ins
  * per ten seconds, and the tests are many users. The app the tests start trusts one proxy (TRUSTED_PROXY_HOPS=1), and
- * each test's browser plays it, saying its client's address in X-Forwarded-For.
+ * each test plays it, saying its client's address in X-Forwarded-For.
  */
 function clientAddress(testId: string): string {
   const digest = createHash("sha256").update(testId).digest();
   return `10.${digest[0]}.${digest[1]}.${digest[2]! || 1}`;
 }
 
+/**
+ * The headers of a request the test sends the app itself, as its pages would: the app's origin (Better Auth checks it
+ * on a request that is not a page's) and the test's client address.
+ */
+export function appHeaders(): Record<string, string> {
+  return { origin: appOrigin(), "x-forwarded-for": clientAddress(test.info().testId) };
+}
+
 export const test = base.extend<Fixtures>({
-  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
-    await provide({ ...extraHTTPHeaders, "x-forwarded-for": clientAddress(testInfo.testId) });
+  // The address goes on the app's requests only: on a request to another origin (an upload bucket) the browser would
+  // first ask that origin, in a CORS preflight, whether it takes the header, and a bucket's CORS rules do not.
+  context: async ({ context, baseURL }, provide, testInfo) => {
+    const address = clientAddress(testInfo.testId);
+    await context.route(`${new URL(baseURL!).origin}/**`, (route) =>
+      route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": address } }),
+    );
+    await provide(context);
   },
   consoleErrors: [
     async ({ page }, provide) => {
@@ -66,7 +80,7 @@ export async function signUp(page: Page, account = newAccount()): Promise<Accoun
   for (let attempt = 0; ; attempt++) {
     const response = await page.request.post("/api/auth/sign-up/email", {
       data: account,
-      headers: { origin: appOrigin() },
+      headers: appHeaders(),
     });
     const retryAfter = Number(response.headers()["x-retry-after"] ?? response.headers()["retry-after"] ?? 0);
     if (response.status() === 429 && attempt < 5) {
