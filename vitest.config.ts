@@ -14,8 +14,10 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
-          // One generated app at a time: each step installs, builds or serves a whole project.
+          // Each step installs, builds or serves a whole project: files one at a time, and in the generated-app suite
+          // two combinations at once (one installs or waits on HTTP while the other builds).
           fileParallelism: false,
+          maxConcurrency: 2,
           testTimeout: 15 * 60_000,
           hookTimeout: 5 * 60_000,
         },

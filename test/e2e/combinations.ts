@@ -16,11 +16,6 @@ export interface Combination {
   apiKeys: boolean;
   /** Installs and runs the app's scripts; its lockfile is checked. */
   packageManager: PackageManager;
-  /**
-   * Runs the app's own browser tests (`test:e2e`) too. Not with S3 or R2: Chromium's preflight for a presigned PUT
-   * fails against s3rver, the fake S3 (the suite proves those uploads over HTTP instead).
-   */
-  browser?: boolean;
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
   /**
@@ -34,8 +29,8 @@ export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 
 /** Add a provider combination here and the whole suite runs against it. */
 export const combinations: Combination[] = [
-  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", email: "console", apiKeys: true, packageManager: "npm", defaults: true, browser: true },
-  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "local", email: "smtp", apiKeys: true, packageManager: "pnpm", browser: true },
+  { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", email: "console", apiKeys: true, packageManager: "npm", defaults: true },
+  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "local", email: "smtp", apiKeys: true, packageManager: "pnpm" },
   {
     name: "sqlite-google-added",
     db: "sqlite",

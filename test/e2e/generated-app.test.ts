@@ -38,107 +38,116 @@ const LOCKFILES = { npm: "package-lock.json", pnpm: "pnpm-lock.yaml", yarn: "yar
 /** An app a previous run kept (CRAFTJS_E2E_KEEP=1): the suite skips scaffolding and runs the later steps on it. */
 const REUSE = process.env.CRAFTJS_E2E_APP;
 
-for (const combination of selectedCombinations()) {
-  const missing = await missingServices(servicesOf(combination), `the ${combination.name} end-to-end tests`);
+const proven = await Promise.all(
+  selectedCombinations().map(async (combination) => ({
+    combination,
+    missing: await missingServices(servicesOf(combination), `the ${combination.name} end-to-end tests`),
+  })),
+);
 
-  describe.skipIf(missing.length > 0).sequential(`generated app: ${combination.name}`, () => {
-    const suite = new Suite(combination, new Pipeline(combination.name));
-    let workDir: string | undefined;
-    let dropDatabase: (() => Promise<void>) | undefined;
+// Combinations run side by side (two at a time: vitest's maxConcurrency for this project), each one's steps in order.
+// They share nothing but the machine's PostgreSQL and Redis, where each has a database of its own.
+describe.concurrent("generated apps", () => {
+  for (const { combination, missing } of proven) {
+    describe.skipIf(missing.length > 0)(`generated app: ${combination.name}`, () => {
+      const suite = new Suite(combination, new Pipeline(combination.name));
+      let workDir: string | undefined;
+      let dropDatabase: (() => Promise<void>) | undefined;
 
-    beforeAll(async () => {
-      suite.provider = await startFakeProvider(combination.ai);
-      if (combination.payments !== "none") suite.payments = await startFakePayments(combination.payments);
-      if (combination.storage === "s3" || combination.storage === "r2") suite.storage = await startFakeS3();
-      if (combination.email !== "console") suite.email = await startFakeEmail(combination.email);
-      if (REUSE) {
-        suite.appDir = path.resolve(REUSE);
-        const env = await readFile(path.join(suite.appDir, ".env"), "utf8");
-        suite.databaseUrl = /^DATABASE_URL=(postgres.*)$/m.exec(env)?.[1];
-        return;
-      }
-      workDir = await mkdtemp(path.join(os.tmpdir(), `craftjs-e2e-${combination.name}-`));
-      suite.appDir = path.join(workDir, `app-${combination.name}`);
-      if (combination.db === "postgres") {
-        const database = await createPostgresDatabase();
-        suite.databaseUrl = database.url;
-        dropDatabase = database.drop;
-      }
-    });
-
-    afterAll(async () => {
-      if (suite.pipeline.failed && suite.app) {
-        // What the server said is often the only clue to why a step failed (a crash shows as ECONNREFUSED).
-        console.log(`[e2e ${combination.name}] the app's output, last 6000 characters:\n${suite.app.output().slice(-6000)}`);
-      }
-      await suite.stopApps();
-      await suite.provider?.close();
-      await suite.payments?.close();
-      await suite.storage?.close();
-      await suite.email?.close();
-      if (KEEP || REUSE) console.log(`[e2e ${combination.name}] kept the app (and its database) at ${suite.appDir}`);
-      else {
-        await dropDatabase?.();
-        if (workDir) await rm(workDir, { recursive: true, force: true });
-      }
-      console.log(suite.pipeline.summary());
-    });
-
-    suite.pipeline.step("scaffolds, installs and migrates with no TTY", async () => {
-      if (REUSE) return console.log(`[e2e ${combination.name}] reusing ${suite.appDir}`);
-      const flags = [...flagsOf(combination), ...(suite.databaseUrl ? ["--database-url", suite.databaseUrl] : [])];
-      const result = await execa("node", [CLI, suite.appDir, ...flags], {
-        cwd: workDir,
-        reject: false,
-        all: true,
-        stdin: "ignore",
+      beforeAll(async () => {
+        suite.provider = await startFakeProvider(combination.ai);
+        if (combination.payments !== "none") suite.payments = await startFakePayments(combination.payments);
+        if (combination.storage === "s3" || combination.storage === "r2") suite.storage = await startFakeS3();
+        if (combination.email !== "console") suite.email = await startFakeEmail(combination.email);
+        if (REUSE) {
+          suite.appDir = path.resolve(REUSE);
+          const env = await readFile(path.join(suite.appDir, ".env"), "utf8");
+          suite.databaseUrl = /^DATABASE_URL=(postgres.*)$/m.exec(env)?.[1];
+          return;
+        }
+        workDir = await mkdtemp(path.join(os.tmpdir(), `craftjs-e2e-${combination.name}-`));
+        suite.appDir = path.join(workDir, `app-${combination.name}`);
+        if (combination.db === "postgres") {
+          const database = await createPostgresDatabase();
+          suite.databaseUrl = database.url;
+          dropDatabase = database.drop;
+        }
       });
-      expect(result.exitCode, result.all).toBe(0);
-      const manifest = JSON.parse(await readFile(path.join(suite.appDir, "craftjs.json"), "utf8"));
-      const scaffolded = scaffoldedChoices(combination);
-      expect(manifest.choices).toMatchObject({
-        db: scaffolded.db,
-        ai: scaffolded.ai,
-        ratelimit: scaffolded.ratelimit,
-        apiKeys: scaffolded.apiKeys,
-        payments: scaffolded.payments,
-        storage: scaffolded.storage,
-        email: scaffolded.email,
+
+      afterAll(async () => {
+        if (suite.pipeline.failed && suite.app) {
+          // What the server said is often the only clue to why a step failed (a crash shows as ECONNREFUSED).
+          console.log(`[e2e ${combination.name}] the app's output, last 6000 characters:\n${suite.app.output().slice(-6000)}`);
+        }
+        await suite.stopApps();
+        await suite.provider?.close();
+        await suite.payments?.close();
+        await suite.storage?.close();
+        await suite.email?.close();
+        if (KEEP || REUSE) console.log(`[e2e ${combination.name}] kept the app (and its database) at ${suite.appDir}`);
+        else {
+          await dropDatabase?.();
+          if (workDir) await rm(workDir, { recursive: true, force: true });
+        }
+        console.log(suite.pipeline.summary());
       });
-      expect(existsSync(path.join(suite.appDir, "node_modules", "next"))).toBe(true);
-      expect(existsSync(path.join(suite.appDir, LOCKFILES[combination.packageManager]))).toBe(true);
-      const dev = runScriptCommand(combination.packageManager, "dev").join(" ");
-      expect(result.all).toMatch(new RegExp(`Next steps:[\\s\\S]*\\n\\s+${dev}\\n`));
-      expect(existsSync(path.join(suite.appDir, "drizzle", "0000_init.sql"))).toBe(true);
-      const identity = await execa("git", ["config", "user.email"], { reject: false });
-      if (identity.stdout.trim()) {
-        const log = await execa("git", ["log", "--oneline"], { cwd: suite.appDir });
-        expect(log.stdout).toContain("Initial commit from create-craftjs");
-      }
+
+      suite.pipeline.step("scaffolds, installs and migrates with no TTY", async () => {
+        if (REUSE) return console.log(`[e2e ${combination.name}] reusing ${suite.appDir}`);
+        const flags = [...flagsOf(combination), ...(suite.databaseUrl ? ["--database-url", suite.databaseUrl] : [])];
+        const result = await execa("node", [CLI, suite.appDir, ...flags], {
+          cwd: workDir,
+          reject: false,
+          all: true,
+          stdin: "ignore",
+        });
+        expect(result.exitCode, result.all).toBe(0);
+        const manifest = JSON.parse(await readFile(path.join(suite.appDir, "craftjs.json"), "utf8"));
+        const scaffolded = scaffoldedChoices(combination);
+        expect(manifest.choices).toMatchObject({
+          db: scaffolded.db,
+          ai: scaffolded.ai,
+          ratelimit: scaffolded.ratelimit,
+          apiKeys: scaffolded.apiKeys,
+          payments: scaffolded.payments,
+          storage: scaffolded.storage,
+          email: scaffolded.email,
+        });
+        expect(existsSync(path.join(suite.appDir, "node_modules", "next"))).toBe(true);
+        expect(existsSync(path.join(suite.appDir, LOCKFILES[combination.packageManager]))).toBe(true);
+        const dev = runScriptCommand(combination.packageManager, "dev").join(" ");
+        expect(result.all).toMatch(new RegExp(`Next steps:[\\s\\S]*\\n\\s+${dev}\\n`));
+        expect(existsSync(path.join(suite.appDir, "drizzle", "0000_init.sql"))).toBe(true);
+        const identity = await execa("git", ["config", "user.email"], { reject: false });
+        if (identity.stdout.trim()) {
+          const log = await execa("git", ["log", "--oneline"], { cwd: suite.appDir });
+          expect(log.stdout).toContain("Initial commit from create-craftjs");
+        }
+      });
+
+      if (combination.added && !REUSE) addSteps(suite, combination.added.items);
+
+      workflowSteps(suite);
+
+      suite.pipeline.step("starts and reports healthy", async () => {
+        suite.app = await startApp(suite.appDir, { env: suite.serverEnv() });
+        const reply = await new Browser(suite.app.url).get("/api/health");
+        expect([reply.status, reply.json]).toEqual([200, { ok: true }]);
+      });
+
+      foundationSteps(suite);
+      hardeningHttpSteps(suite);
+      firstRunSteps(suite);
+      if (combination.apiKeys) apiKeySteps(suite);
+      hardeningAuthSteps(suite);
+      rateLimitSteps(suite);
+      chatSteps(suite);
+      hardeningChatInputSteps(suite);
+      if (combination.payments !== "none") billingSteps(suite);
+      if (combination.storage !== "none") uploadSteps(suite);
+      emailSteps(suite);
+      corsSteps(suite);
+      if (combination.defaults) developmentCorsSteps(suite);
     });
-
-    if (combination.added && !REUSE) addSteps(suite, combination.added.items);
-
-    workflowSteps(suite);
-
-    suite.pipeline.step("starts and reports healthy", async () => {
-      suite.app = await startApp(suite.appDir, { env: suite.serverEnv() });
-      const reply = await new Browser(suite.app.url).get("/api/health");
-      expect([reply.status, reply.json]).toEqual([200, { ok: true }]);
-    });
-
-    foundationSteps(suite);
-    hardeningHttpSteps(suite);
-    firstRunSteps(suite);
-    if (combination.apiKeys) apiKeySteps(suite);
-    hardeningAuthSteps(suite);
-    rateLimitSteps(suite);
-    chatSteps(suite);
-    hardeningChatInputSteps(suite);
-    if (combination.payments !== "none") billingSteps(suite);
-    if (combination.storage !== "none") uploadSteps(suite);
-    emailSteps(suite);
-    corsSteps(suite);
-    if (combination.defaults) developmentCorsSteps(suite);
-  });
-}
+  }
+});

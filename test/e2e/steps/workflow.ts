@@ -33,10 +33,11 @@ export function workflowSteps(suite: Suite): void {
       const job = await readWorkflowJob(suite.appDir);
       const declared = Object.keys(job.services ?? {});
       expect(declared.sort()).toEqual([...servicesOf(suite.combination)].sort());
-      const browser = Boolean(suite.combination.browser) && chromiumHere();
+      const browser = chromiumHere();
       const env: Record<string, string> = {
         ...job.env,
         ...(suite.databaseUrl && { DATABASE_URL: suite.databaseUrl }),
+        ...(suite.redisUrl && { REDIS_URL: suite.redisUrl }),
         ...suite.providerSecrets(),
         ...(existsSync(CHROMIUM) && { CHROMIUM_PATH: CHROMIUM }),
         ...(browser && { E2E_PORT: String(await freePort()) }),
@@ -51,10 +52,7 @@ export function workflowSteps(suite: Suite): void {
             console.log(`[e2e ${suite.combination.name}] workflow: "${step.name}" does not run here (${step.if})`);
             continue;
           }
-          if (/chromium|browser/i.test(step.name) && !browser) {
-            console.log(`[e2e ${suite.combination.name}] workflow: "${step.name}" left to the combinations that run them`);
-            continue;
-          }
+          if (/chromium|browser/i.test(step.name) && !browser) continue;
           const started = performance.now();
           const [command, ...args] = step.run.split(" ");
           const output = await run(command!, args, { cwd: suite.appDir, env });

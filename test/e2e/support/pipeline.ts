@@ -12,7 +12,8 @@ export class Pipeline {
   constructor(readonly name: string) {}
 
   step(title: string, body: () => Promise<void>, timeoutMs?: number): void {
-    it(title, async (context) => {
+    // Sequential even where the suite around it runs concurrently: each step builds on the one before.
+    it.sequential(title, async (context) => {
       if (this.failed) context.skip(`skipped: "${this.failed}" failed`);
       const started = performance.now();
       try {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { findProvider } from "../../../src/providers/index.js";
-import type { Combination } from "../combinations.js";
+import { type Combination, combinations } from "../combinations.js";
 import { type AppDatabase, setPlan } from "./database.js";
 import type { FakeEmail } from "./fake-email/types.js";
 import type { FakePaymentProvider } from "./fake-payments/types.js";
@@ -46,6 +46,15 @@ export class Suite {
     return this.app.url;
   }
 
+  /**
+   * The Redis database of this combination's apps (redis-rate-limited ones): one of its own, so combinations that run
+   * at the same time never count in each other's keys (the same client addresses, say).
+   */
+  get redisUrl(): string | undefined {
+    if (this.combination.ratelimit !== "redis") return undefined;
+    return `redis://127.0.0.1:6379/${combinations.indexOf(this.combination) + 1}`;
+  }
+
   /** The env the app runs with in the suite: its AI, payment, storage and email providers pointed at their fakes. */
   serverEnv(extra: Record<string, string> = {}): Record<string, string> {
     const provider = this.provider!;
@@ -57,6 +66,7 @@ export class Suite {
       AI_IDLE_TIMEOUT_MS: "1500",
       // The suite is the proxy in front of the app: each simulated client says its address in X-Forwarded-For.
       TRUSTED_PROXY_HOPS: "1",
+      ...(this.redisUrl && { REDIS_URL: this.redisUrl }),
       ...this.providerSecrets(),
       ...this.email?.appEnv,
       ...extra,
