@@ -2,6 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Two files at a time even on a two-core machine (vitest's default leaves one core idle there): most unit tests
+    // spawn the CLI and wait on it.
+    maxWorkers: 2,
     projects: [
       {
         test: {

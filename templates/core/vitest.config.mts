@@ -8,5 +8,8 @@ export default defineConfig({
     env: loadEnv("test", process.cwd(), ""),
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.ts"],
+    // Password hashing is slow on purpose: a test that signs in a dozen times needs more than vitest's 5 s default on
+    // a busy two-core CI runner.
+    testTimeout: 15_000,
   },
 });

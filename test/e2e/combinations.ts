@@ -16,6 +16,11 @@ export interface Combination {
   apiKeys: boolean;
   /** Installs and runs the app's scripts; its lockfile is checked. */
   packageManager: PackageManager;
+  /**
+   * Runs only these of its app's browser specs (`e2e/<name>.spec.ts`); unset, all of them. The pages every app shares
+   * are proven in full by the combinations that run everything; the others run what their providers change.
+   */
+  browserSpecs?: string[];
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
   /**
@@ -41,12 +46,13 @@ export const combinations: Combination[] = [
     email: "console",
     apiKeys: true,
     packageManager: "bun",
+    browserSpecs: ["api-keys", "billing", "files"],
     added: {
       items: [["api-keys"], ["ratelimit", "redis"], ["payments", "stripe"], ["storage", "s3"]],
       scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none", storage: "none" },
     },
   },
-  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", email: "resend", apiKeys: true, packageManager: "yarn" },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", email: "resend", apiKeys: true, packageManager: "yarn", browserSpecs: ["billing", "files"] },
 ];
 
 /** The choices a combination is scaffolded with (before anything is added). */

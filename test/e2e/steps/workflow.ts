@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readdir, rename } from "node:fs/promises";
+import { readdir, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "vitest";
 import { freePort, run } from "../../../scripts/lib/local-app.js";
@@ -55,6 +55,7 @@ export function workflowSteps(suite: Suite): void {
           if (/chromium|browser/i.test(step.name) && !browser) continue;
           const started = performance.now();
           const [command, ...args] = step.run.split(" ");
+          if (step.name === "Browser tests") args.push(...browserSpecArgs(suite));
           const output = await run(command!, args, { cwd: suite.appDir, env });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`[e2e ${suite.combination.name}] workflow: ${step.name} (${step.run}): ${seconds} s`);
@@ -69,13 +70,32 @@ export function workflowSteps(suite: Suite): void {
   );
 }
 
-/** Every browser test passed (none skipped), and every page was screenshotted in both themes at both widths. */
+/** The spec files the combination's browser run takes (all by default), as Playwright arguments after the script. */
+function browserSpecArgs(suite: Suite): string[] {
+  const specs = suite.combination.browserSpecs?.map((spec) => `e2e/${spec}.spec.ts`) ?? [];
+  if (specs.length === 0) return [];
+  return suite.combination.packageManager === "npm" ? ["--", ...specs] : specs;
+}
+
+/**
+ * Every browser test of the specs that ran passed (none skipped), and every page they check was screenshotted in
+ * both themes at both widths: four screenshots per `checkPage` call.
+ */
 async function checkBrowserRun(suite: Suite, output: string): Promise<void> {
   const passed = Number(/(\d+) passed/.exec(output)?.[1] ?? 0);
   const weight = /chat page first-load JavaScript:.*/.exec(output)?.[0] ?? "(no chat page weight reported)";
   console.log(`[e2e ${suite.combination.name}] browser tests: ${passed} passed; ${weight}`);
   expect(output).not.toMatch(/\d+ (failed|flaky|skipped)/);
-  expect(passed).toBeGreaterThanOrEqual(8);
+
+  const folder = path.join(suite.appDir, "e2e");
+  const files = (await readdir(folder)).filter((name) => name.endsWith(".spec.ts"));
+  const chosen = suite.combination.browserSpecs;
+  const ran = chosen ? files.filter((name) => chosen.includes(name.replace(/\.spec\.ts$/, ""))) : files;
+  expect(ran.length, "every chosen spec exists").toBe(chosen?.length ?? files.length);
+  const sources = await Promise.all(ran.map((name) => readFile(path.join(folder, name), "utf8")));
+  const count = (pattern: RegExp) => sources.reduce((sum, source) => sum + (source.match(pattern)?.length ?? 0), 0);
+  expect(passed, "browser tests passed").toBe(count(/^\s*test\(/gm));
+
   const screens = await readdir(path.join(suite.appDir, "test-results", "screens"));
-  expect(screens.filter((name) => name.endsWith(".png")).length).toBeGreaterThanOrEqual(40);
+  expect(screens.filter((name) => name.endsWith(".png")).length).toBe(4 * count(/await checkPage\(/g));
 }
