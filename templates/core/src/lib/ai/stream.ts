@@ -21,6 +21,11 @@ interface StreamAnswerOptions {
    * off after it started, with the part that arrived.
    */
   onFinish(answer: FinishedAnswer): Promise<void>;
+  /**
+   * Told at once of a promise that settles when this answer is done with: stored (or its storing failed), or ended
+   * with nothing to store. It never rejects.
+   */
+  onSettled?(settled: Promise<void>): void;
 }
 
 /** Chunks that mean the provider has started to answer. */
@@ -33,9 +38,17 @@ const CONTENT = new Set<UIMessageChunk["type"]>(["text-start", "text-delta", "re
  * AI_IDLE_TIMEOUT_MS is cut off: the client gets an error chunk and what arrived is stored. The answer is generated to
  * the end even if the client goes away, so it is always stored.
  */
-export async function streamAnswer({ model, turns, headers, onFinish }: StreamAnswerOptions): Promise<Response> {
+export async function streamAnswer({
+  model,
+  turns,
+  headers,
+  onFinish,
+  onSettled,
+}: StreamAnswerOptions): Promise<Response> {
   const abort = new AbortController();
-  const result = generate(model, turns, abort, storeOnce(onFinish));
+  const storage = storeOnce(onFinish);
+  const { result, ended } = generate(model, turns, abort, storage.store);
+  onSettled?.(ended.then(storage.stored));
   const reader = result.toUIMessageStream().getReader();
   const started = await firstContent(reader, abort);
   return createUIMessageStreamResponse({ stream: continueFrom(started, reader, abort.signal), headers });
@@ -79,21 +92,25 @@ function generate(
       store({ text, usage: { inputTokens: totalUsage.inputTokens, outputTokens: totalUsage.outputTokens } }),
   });
   // Errors are logged by onError above.
-  void result.consumeStream({ onError: () => {} }).then(() => {
+  const ended = result.consumeStream({ onError: () => {} }).then(() => {
     clearTimeout(idleTimer);
     if (abort.signal.reason instanceof ProviderStalled) console.error(`AI provider stalled (${model.id}).`);
     if (arrived) store({ text: arrived, usage: {} });
   });
-  return result;
+  return { result, ended };
 }
 
-/** The first answer handed over is stored; a failure to store is logged, since the client has its answer already. */
-function storeOnce(onFinish: (answer: FinishedAnswer) => Promise<void>): (answer: FinishedAnswer) => void {
-  let stored = false;
-  return (answer) => {
-    if (stored) return;
-    stored = true;
-    onFinish(answer).catch((error) => console.error("Storing the chat failed:", error));
+/**
+ * The first answer handed over is stored; a failure to store is logged, since the client has its answer already.
+ * `stored()` settles once that storing is over (at once if nothing was handed over).
+ */
+function storeOnce(onFinish: (answer: FinishedAnswer) => Promise<void>) {
+  let storing: Promise<void> | undefined;
+  return {
+    store(answer: FinishedAnswer): void {
+      storing ??= onFinish(answer).catch((error) => console.error("Storing the chat failed:", error));
+    },
+    stored: (): Promise<void> => storing ?? Promise.resolve(),
   };
 }
 

@@ -5,27 +5,35 @@ import { createChat } from "@/test/factories";
 import { call, signUp } from "@/test/requests";
 import { GET as listChats } from "../chats/route";
 
-/** A provider that answers "Sure." at once, and remembers every prompt it was given. */
+/** When set, the next answer holds after its first words until it settles: an answer still being written. */
+let holdNextAnswer: Promise<void> | undefined;
+
+/** A provider that answers "Sure." at once (unless held), and remembers every prompt it was given. */
 const model = new MockLanguageModelV3({
-  doStream: async () => ({
-    stream: new ReadableStream({
-      start(controller) {
-        controller.enqueue({ type: "stream-start", warnings: [] });
-        controller.enqueue({ type: "text-start", id: "t" });
-        controller.enqueue({ type: "text-delta", id: "t", delta: "Sure." });
-        controller.enqueue({ type: "text-end", id: "t" });
-        controller.enqueue({
-          type: "finish",
-          finishReason: { unified: "stop", raw: "stop" },
-          usage: {
-            inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined },
-            outputTokens: { total: 2, text: 2, reasoning: undefined },
-          },
-        });
-        controller.close();
-      },
-    }),
-  }),
+  doStream: async () => {
+    const hold = holdNextAnswer;
+    holdNextAnswer = undefined;
+    return {
+      stream: new ReadableStream({
+        async start(controller) {
+          controller.enqueue({ type: "stream-start", warnings: [] });
+          controller.enqueue({ type: "text-start", id: "t" });
+          controller.enqueue({ type: "text-delta", id: "t", delta: "Sure." });
+          await hold;
+          controller.enqueue({ type: "text-end", id: "t" });
+          controller.enqueue({
+            type: "finish",
+            finishReason: { unified: "stop", raw: "stop" },
+            usage: {
+              inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined },
+              outputTokens: { total: 2, text: 2, reasoning: undefined },
+            },
+          });
+          controller.close();
+        },
+      }),
+    };
+  },
 });
 
 vi.mock("@/lib/ai/provider", () => ({ languageModel: () => model }));
@@ -97,6 +105,34 @@ describe("POST /api/chat", () => {
       { role: "user", content: [{ type: "text", text: "Where to?" }] },
       { role: "assistant", content: [{ type: "text", text: "Lisbon." }] },
       { role: "user", content: [{ type: "text", text: "Any tips?" }] },
+    ]);
+  });
+
+  it("holds a question asked while the chat's first answer is still being written, then continues from it", async () => {
+    const user = await signUp();
+    let finishFirstAnswer!: () => void;
+    holdNextAnswer = new Promise<void>((resolve) => {
+      finishFirstAnswer = () => resolve();
+    });
+    const first = await chat(user, { messages: [{ role: "user", content: "Tell me a story." }] });
+    const chatId = first.headers.get("X-Chat-Id")!;
+    await first.body!.cancel(); // the user pressed Stop: the answer goes on being written, then is stored
+
+    let answered = false;
+    const second = chat(user, { chatId, messages: [{ role: "user", content: "Shorter, please." }] }).finally(() => {
+      answered = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(answered).toBe(false);
+
+    finishFirstAnswer();
+    const response = await second;
+    expect(response.status).toBe(200);
+    await response.text();
+    expect(model.doStreamCalls.at(-1)?.prompt.slice(1)).toEqual([
+      { role: "user", content: [{ type: "text", text: "Tell me a story." }] },
+      { role: "assistant", content: [{ type: "text", text: "Sure." }] },
+      { role: "user", content: [{ type: "text", text: "Shorter, please." }] },
     ]);
   });
 });

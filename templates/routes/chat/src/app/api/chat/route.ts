@@ -4,6 +4,7 @@ import { ApiError, notFound } from "@/lib/api/errors";
 import { assertFitsContext, incomingMessage, titleFrom, toTurn, type ChatTurn } from "@/lib/ai/messages";
 import { resolveModel } from "@/lib/ai/models";
 import { streamAnswer } from "@/lib/ai/stream";
+import { answerInProgress, previousAnswer } from "@/lib/chats/answers-in-progress";
 import { chatIdInput } from "@/lib/chats/input";
 import { findChat, newChatId, recordExchange } from "@/lib/chats/store";
 
@@ -24,6 +25,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     }
     // An existing chat continues from what is stored plus the new question: whatever else the client sends (useChat
     // sends its whole copy) is ignored, so a client cannot rewrite a chat's history. A new chat is only the user's.
+    if (body.chatId) await previousAnswer(body.chatId);
     const existing = body.chatId ? await findChat(caller.userId, body.chatId) : null;
     if (body.chatId && !existing) throw notFound("chat");
     if (!existing) assertOnlyUserTurns(sent);
@@ -39,6 +41,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       model,
       turns,
       headers: { "X-Chat-Id": chatId },
+      onSettled: (settled) => answerInProgress(chatId, settled),
       onFinish: (answer) =>
         recordExchange({
           chatId,
