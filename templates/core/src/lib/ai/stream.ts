@@ -92,7 +92,7 @@ function generate(
       store({ text, usage: { inputTokens: totalUsage.inputTokens, outputTokens: totalUsage.outputTokens } }),
   });
   // Errors are logged by onError above.
-  const ended = result.consumeStream({ onError: () => {} }).then(() => {
+  const ended = Promise.resolve(result.consumeStream({ onError: () => {} })).then(() => {
     clearTimeout(idleTimer);
     if (abort.signal.reason instanceof ProviderStalled) console.error(`AI provider stalled (${model.id}).`);
     if (arrived) store({ text: arrived, usage: {} });
