@@ -9,7 +9,10 @@ import { site } from "@/config/site";
 import { authClient } from "@/lib/auth/client";
 import { cn } from "@/lib/ui/cn";
 
-/** The signed-in app's frame: its pages in a bar on top (scrolling sideways on a phone), and signing out. */
+/**
+ * The signed-in app's frame: its pages in a bar on top, and signing out. On a phone the pages get a row of their own
+ * under the app's name (scrolling sideways if they do not fit).
+ */
 export function AppShell({ email, children }: { email: string; children: ReactNode }) {
   const pathname = usePathname();
   const router = useRouter();
@@ -29,11 +32,14 @@ export function AppShell({ email, children }: { email: string; children: ReactNo
         Skip to content
       </a>
       <header className="border-b">
-        <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-4 px-4">
-          <Link href="/" className="shrink-0 font-semibold">
+        <div className="mx-auto flex h-(--app-header-height) w-full max-w-6xl flex-wrap content-center items-center gap-x-4 gap-y-1 px-4 md:flex-nowrap">
+          <Link href="/" className="min-w-0 truncate font-semibold md:shrink-0">
             {site.name}
           </Link>
-          <nav aria-label="Main" className="-mx-1 flex min-w-0 flex-1 gap-1 overflow-x-auto px-1">
+          <nav
+            aria-label="Main"
+            className="order-last -mx-1 flex w-full min-w-0 gap-1 overflow-x-auto px-1 md:order-none md:w-auto md:flex-1"
+          >
             {navigation.map((link) => {
               const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
               return (
@@ -55,7 +61,7 @@ export function AppShell({ email, children }: { email: string; children: ReactNo
           <span className="hidden max-w-48 truncate text-sm text-muted-foreground md:inline" title={email}>
             {email}
           </span>
-          <Button variant="outline" size="sm" onClick={signOut}>
+          <Button variant="outline" size="sm" className="ml-auto shrink-0 md:ml-0" onClick={signOut}>
             Sign out
           </Button>
         </div>

@@ -22,7 +22,7 @@ export default async function ChatLayout({ children }: { children: ReactNode }) 
   };
   return (
     <ChatListProvider initial={initial}>
-      <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-0 flex-col md:flex-row">
+      <div className="flex h-[calc(100dvh-var(--app-header-height)-1px)] min-h-0 flex-col md:flex-row">
         <ChatSidebar />
         {children}
       </div>
