@@ -1,0 +1,54 @@
+// What the browser tests' fake model does for every provider: what it answers, and serving it on FAKE_MODEL_PORT
+// with /health for playwright.config.ts to wait on. Each provider's e2e/support/fake-model.mjs gives the rest: its
+// API's path, its error body and its streaming frames.
+import http from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** What it answers: a little Markdown with a code block; a question with "long" in it gets a slow, long answer. */
+function answerTo(question) {
+  if (/long/i.test(question))
+    return { pieces: Array.from({ length: 60 }, (_, i) => `Part ${i + 1} of a long answer. `), delayMs: 200 };
+  const text = `You asked: *${question}*\n\nHere is an example:\n\n\`\`\`js\nconsole.log("hello");\n\`\`\`\n\nThat is all.`;
+  return { pieces: text.match(/[\s\S]{1,12}/g) ?? [], delayMs: 15 };
+}
+
+async function readJson(request) {
+  const parts = [];
+  for await (const part of request) parts.push(part);
+  return JSON.parse(Buffer.concat(parts).toString("utf8") || "null");
+}
+
+/** The last user turn's text, for APIs that send `messages` with a role and a string or parts (Messages, Chat). */
+export function lastUserText(messages) {
+  const last = [...(messages ?? [])].reverse().find((message) => message.role === "user");
+  if (!last) return "";
+  return typeof last.content === "string" ? last.content : last.content.map((part) => part.text ?? "").join("");
+}
+
+/**
+ * Serves a provider's streaming API: a POST to a URL `path` matches is answered, as a server-sent event stream, with
+ * `frames(body, match)`: its `start` (if any), a `piece(text)` for each piece of the answer at the answer's pace, and
+ * `end(pieceCount)`. Anything else is a 404 with the provider's `notFound` body. `question(body)` reads the question.
+ */
+export function serveFakeModel({ path, notFound, question, frames }) {
+  const server = http.createServer(async (request, response) => {
+    if (request.url === "/health") return response.end("ok");
+    const match = request.method === "POST" ? path.exec(request.url ?? "") : null;
+    if (!match) {
+      response.writeHead(404, { "content-type": "application/json" });
+      return response.end(JSON.stringify(notFound));
+    }
+    const body = await readJson(request);
+    const { pieces, delayMs } = answerTo(question(body));
+    const frame = frames(body, match);
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    if (frame.start) response.write(frame.start);
+    for (const text of pieces) {
+      if (response.destroyed) return;
+      response.write(frame.piece(text));
+      await sleep(delayMs);
+    }
+    response.end(frame.end(pieces.length));
+  });
+  server.listen(Number(process.env.FAKE_MODEL_PORT ?? 3101), "127.0.0.1");
+}
