@@ -9,6 +9,7 @@ import type { FakeS3 } from "./fake-storage/s3.js";
 import type { FakeProvider } from "./fake-providers.js";
 import { Browser } from "./http.js";
 import type { Pipeline } from "./pipeline.js";
+import { SERVICES } from "./services.js";
 import { run, type RunningApp, startApp } from "../../../scripts/lib/local-app.js";
 import { runScriptCommand } from "../../../src/package-manager.js";
 
@@ -52,7 +53,8 @@ export class Suite {
    */
   get redisUrl(): string | undefined {
     if (this.combination.ratelimit !== "redis") return undefined;
-    return `redis://127.0.0.1:6379/${combinations.indexOf(this.combination) + 1}`;
+    const { host, port } = SERVICES.redis;
+    return `redis://${host}:${port}/${combinations.indexOf(this.combination) + 1}`;
   }
 
   /** The env the app runs with in the suite: its AI, payment, storage and email providers pointed at their fakes. */
