@@ -5,8 +5,8 @@ import type { CiService, EnvVar, ProjectContext } from "./providers/types.js";
 /** The package managers' versions the workflow installs: those the CLI's own CI proves. */
 export const packageManagerVersions = { pnpm: "10.34.8", yarn: "1.22.22", bun: "1.4.5" } as const;
 
-/** The Node.js major the workflow runs on: the oldest the generated app supports. */
-const NODE_VERSION = "20";
+/** The Node.js major the workflow runs on: the current LTS, on which the app is developed and tested. */
+const NODE_VERSION = "24";
 
 /** The GitHub Actions the workflow uses, each pinned to an exact release. */
 const actions = {

@@ -7,7 +7,7 @@ import type { EnvVar, ItemDescriptor, ProjectContext, TemplateData } from "./pro
 import { envLine } from "./env-file.js";
 import { buildManifest, type FileKind, MANIFEST_FILE } from "./manifest.js";
 import { loadTemplateFolder } from "./templates.js";
-import { versions } from "./versions.js";
+import { treePins, versions } from "./versions.js";
 
 export interface PlannedFile {
   path: string;
@@ -227,12 +227,25 @@ function pinned(names: readonly (keyof typeof versions)[]): Record<string, strin
   return Object.fromEntries([...new Set(names)].sort().map((dependency) => [dependency, versions[dependency]]));
 }
 
+/** The Node.js releases a generated app supports (its `engines`), the same as the CLI's own. */
+export const NODE_ENGINES = ">=22.12";
+
 /**
- * Yarn 1 resolves every range on its own instead of reusing a pinned version that satisfies it (vitest's own `vite`
- * range would pull a second, newer vite beside the pinned one), and it refuses a version whose engines exclude this
- * Node where npm and pnpm pick an older one (Better Auth's kysely): resolutions keep yarn's tree the same as theirs.
+ * The tree pins in the field each package manager reads: npm's and bun's `overrides`, pnpm's `pnpm.overrides`, yarn's
+ * `resolutions`. With them every package manager installs the same tree today and next month.
  */
-const YARN_RESOLUTIONS = { vite: versions.vite, kysely: versions.kysely };
+function treeOverrides(pm: PackageManager): Record<string, unknown> {
+  const pins = pinned(treePins);
+  switch (pm) {
+    case "npm":
+    case "bun":
+      return { overrides: pins };
+    case "pnpm":
+      return { pnpm: { overrides: pins } };
+    case "yarn":
+      return { resolutions: pins };
+  }
+}
 
 function renderPackageJson(
   name: string,
@@ -241,9 +254,8 @@ function renderPackageJson(
   dependencies: Record<string, string>,
   devDependencies: Record<string, string>,
 ): string {
-  const pkg = { name, version: "0.1.0", private: true, engines: { node: ">=20.9" }, scripts, dependencies, devDependencies };
-  const resolutions = pm === "yarn" ? { resolutions: YARN_RESOLUTIONS } : {};
-  return JSON.stringify({ ...pkg, ...resolutions }, null, 2) + "\n";
+  const pkg = { name, version: "0.1.0", private: true, engines: { node: NODE_ENGINES }, scripts, dependencies, devDependencies };
+  return JSON.stringify({ ...pkg, ...treeOverrides(pm) }, null, 2) + "\n";
 }
 
 /** One variable of .env.example: its comment, then its example value. */

@@ -1,4 +1,6 @@
 import type { ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
+import path from "node:path";
 import type { PlannedStep } from "./plan.js";
 import type { Reporter } from "./reporter.js";
 
@@ -82,6 +84,7 @@ export async function runSteps(
     };
     try {
       await reporter.task(`${step.title} (${step.command.join(" ")})`, run);
+      if (step.id === "install") await forgetTypeCheckCache(cwd);
       record(true);
     } catch (error) {
       if (error instanceof StepError) error.completed = [...results];
@@ -90,6 +93,15 @@ export async function runSteps(
     }
   }
   return results;
+}
+
+/**
+ * Next's incremental type check remembers the files of the packages it saw (`.next/cache/.tsbuildinfo`); after an
+ * install replaced some, the next builds fail on files that no longer exist until it is deleted. A new install makes
+ * it stale, so it goes (a fresh project has none).
+ */
+async function forgetTypeCheckCache(cwd: string): Promise<void> {
+  await rm(path.join(cwd, ".next", "cache", ".tsbuildinfo"), { force: true });
 }
 
 /**

@@ -75,7 +75,7 @@ export const core: ItemDescriptor = {
     dev: "next dev",
     build: "next build",
     start: "next start",
-    typecheck: "tsc --noEmit",
+    typecheck: "tsc --noEmit && tsc --noEmit -p e2e",
     lint: "eslint .",
     format: "prettier --write .",
     "format:check": "prettier --check .",

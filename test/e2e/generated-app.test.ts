@@ -20,6 +20,7 @@ import { hardeningChatInputSteps } from "./steps/hardening-chat-input.js";
 import { hardeningHttpSteps } from "./steps/hardening-http.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
 import { createPostgresDatabase } from "./support/database.js";
+import { installedPins, pinProblems } from "./support/installed-tree.js";
 import { startFakeEmail } from "./support/fake-email/index.js";
 import { startFakePayments } from "./support/fake-payments/index.js";
 import { startFakeProvider } from "./support/fake-providers.js";
@@ -126,6 +127,13 @@ describe.concurrent("generated apps", () => {
       });
 
       if (combination.added && !REUSE) addSteps(suite, combination.added.items);
+
+      // Installed afresh from the registry, as a user's install is (no cached lockfile): a release that would float a
+      // second copy into users' apps fails here the day it is published.
+      suite.pipeline.step("installs exactly one copy of each pinned package, at its pin", async () => {
+        expect(pinProblems(suite.appDir)).toEqual([]);
+        expect(installedPins(suite.appDir).has("next")).toBe(true);
+      });
 
       workflowSteps(suite);
 

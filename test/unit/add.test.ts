@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -263,6 +263,17 @@ describe("add: install and migrations", () => {
       "run db:generate -- --name add_api_keys",
       "run db:migrate",
     ]);
+  });
+
+  it("forgets Next's type-check cache after its install, which would name the packages the install replaced", async () => {
+    const root = await project();
+    const cache = path.join(root, ".next", "cache", ".tsbuildinfo");
+    await mkdir(path.dirname(cache), { recursive: true });
+    await writeFile(cache, "{}");
+    const npm = await fakeNpm(path.dirname(root));
+    const result = await runCli(["add", "api-keys"], { cwd: root, env: { PATH: pathWith(npm.binDir) } });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(await exists(cache)).toBe(false);
   });
 
   it("brings billing into a project without payments: its routes, its tables through a new migration, its SDK", async () => {

@@ -1,7 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
+import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { metaOf, optionKeys } from "../../src/options.js";
-import { ensureBuilt, ROOT, runCli } from "./support/cli.js";
+import { BIN, ensureBuilt, ROOT, runCli } from "./support/cli.js";
 import { useTempDirs } from "./support/temp.js";
 
 const tempDir = useTempDirs("craftjs-cli-");
@@ -33,6 +36,25 @@ describe("--version and --help", () => {
   it("lists the allowed database values", async () => {
     const result = await runCli(["--help"], { cwd: await tempDir() });
     expect(result.stdout).toMatch(/--db <name>\s+Database: sqlite \| postgres/);
+  });
+});
+
+describe("an older Node.js", () => {
+  // The machine's own Node (Debian's) is older than the floor here and in CI; a newer one cannot show the refusal.
+  const oldNode = ["/usr/bin/node", "/usr/local/bin/node"].find((candidate) => {
+    if (!existsSync(candidate)) return false;
+    const [major = 0, minor = 0] = execFileSync(candidate, ["-p", "process.versions.node"], { encoding: "utf8" }).split(".").map(Number);
+    return major < 22 || (major === 22 && minor < 12);
+  });
+  if (!oldNode) console.warn("SKIPPED: no Node.js older than 22.12 on this machine to prove the version refusal with");
+
+  it.skipIf(!oldNode)("is refused in one sentence with exit 1, before anything is written", async () => {
+    const cwd = await tempDir();
+    const result = await execa(oldNode!, [BIN, "my-app", "--yes", "--no-install"], { cwd, reject: false, stdin: "ignore" });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^create-craftjs needs Node\.js 22\.12 or newer \(Node\.js 24 LTS recommended\); this is Node\.js \d+\.\d+\.\d+\.$/);
+    expect(result.stdout).toBe("");
+    expect(await readdir(cwd)).toEqual([]);
   });
 });
 

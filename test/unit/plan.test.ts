@@ -8,7 +8,7 @@ import { type Plan, pickChoices, planProject } from "../../src/plan.js";
 import { core } from "../../src/providers/index.js";
 import { resolveOptions } from "../../src/resolve.js";
 import { loadTemplateFolder, TEMPLATES_DIR } from "../../src/templates.js";
-import { versions } from "../../src/versions.js";
+import { treePins, versions } from "../../src/versions.js";
 import { dotenv, everyProviderCombination, file, hasFile, plan } from "./support/plan.js";
 
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
@@ -76,11 +76,18 @@ describe("dependencies by database", () => {
 });
 
 describe("package.json by package manager", () => {
-  it("gives a yarn project resolutions so that yarn 1 installs the same tree as npm and pnpm", () => {
-    const pkg = JSON.parse(file(plan({ packageManager: "yarn" }), "package.json"));
-    expect(pkg.resolutions).toEqual({ vite: versions.vite, kysely: versions.kysely });
-    for (const pm of ["npm", "pnpm", "bun"]) {
-      expect(JSON.parse(file(plan({ packageManager: pm }), "package.json")), pm).not.toHaveProperty("resolutions");
+  it("pins every tree pin in the overrides field its package manager reads, so no peer floats", () => {
+    const pins = Object.fromEntries(treePins.map((name) => [name, versions[name]]));
+    const fields = { npm: ["overrides"], bun: ["overrides"], pnpm: ["pnpm", "overrides"], yarn: ["resolutions"] };
+    for (const [pm, field] of Object.entries(fields)) {
+      const pkg = JSON.parse(file(plan({ packageManager: pm }), "package.json"));
+      const overrides = field.reduce((value, key) => value?.[key], pkg);
+      expect(overrides, pm).toEqual(pins);
+      expect(pkg.engines, pm).toEqual({ node: ">=22.12" });
+      // npm refuses an override that differs from the same package's own dependency entry.
+      for (const [name, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
+        if (name in pins) expect(version, `${pm}: ${name}`).toBe(pins[name]);
+      }
     }
   });
 });
