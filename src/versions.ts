@@ -41,7 +41,7 @@ export const versions = {
   zod: "4.6.7",
   // The newest TypeScript that typescript-eslint and eslint-config-next accept (< 6.1); 7 (the native compiler) is not.
   typescript: "6.0.3",
-  vitest: "4.1.12",
+  vitest: "5.1.2",
   vite: "8.4.1",
   "@types/node": "24.19.4",
   "@types/react": "19.3.3",

@@ -1,4 +1,11 @@
-import { createUIMessageStreamResponse, streamText, type UIMessageChunk } from "ai";
+import {
+  createUIMessageStreamResponse,
+  streamText,
+  type TextStreamPart,
+  type ToolSet,
+  toUIMessageStream,
+  type UIMessageChunk,
+} from "ai";
 import { chatConfig } from "@/config/chat";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
@@ -32,6 +39,13 @@ interface StreamAnswerOptions {
 const CONTENT = new Set<UIMessageChunk["type"]>(["text-start", "text-delta", "reasoning-start", "finish"]);
 
 /**
+ * The stream parts that are the answer arriving; each re-arms the idle watch. `onChunk` is given every part, also the
+ * stream's own (its start and steps, which come before any answer, and its end, abort or error) and keep-alive pings,
+ * none of which show that the provider is still writing.
+ */
+const WRITING = new Set<TextStreamPart<ToolSet>["type"]>(["text-delta", "reasoning-delta", "source"]);
+
+/**
  * Streams the model's answer, under the app's system prompt, as the AI SDK's UI message stream. The response only
  * starts once the provider has produced its first content: a provider that fails or stays silent past AI_TIMEOUT_MS
  * becomes a 502 instead of a broken or endless stream. Once it has started, a provider that then stays silent for
@@ -49,7 +63,7 @@ export async function streamAnswer({
   const storage = storeOnce(onFinish);
   const { result, ended } = generate(model, turns, abort, storage.store);
   onSettled?.(ended.then(storage.stored));
-  const reader = result.toUIMessageStream().getReader();
+  const reader = toUIMessageStream({ stream: result.stream }).getReader();
   const started = await firstContent(reader, abort);
   return createUIMessageStreamResponse({ stream: continueFrom(started, reader, abort.signal), headers });
 }
@@ -65,7 +79,7 @@ class ProviderStalled extends Error {
 /**
  * Asks the provider for the answer and drains it independently of the client's stream, so that a disconnect does not
  * stop it: the finished answer goes to `store`, and so does what arrived of one the provider broke off or that
- * stalled, which the idle watch (armed by the first chunk, reset by every other) aborts, client or no client.
+ * stalled, which the idle watch (armed by the answer's first part, reset by every other) aborts, client or no client.
  */
 function generate(
   model: ModelConfig,
@@ -77,19 +91,21 @@ function generate(
   let idleTimer: NodeJS.Timeout | undefined;
   const result = streamText({
     model: languageModel(model.id),
-    system: chatConfig.systemPrompt,
+    instructions: chatConfig.systemPrompt,
     messages: turns,
     maxOutputTokens: model.maxOutputTokens,
     maxRetries: 1,
     abortSignal: abort.signal,
     onChunk: ({ chunk }) => {
+      if (!WRITING.has(chunk.type)) return;
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => abort.abort(new ProviderStalled()), env.AI_IDLE_TIMEOUT_MS);
       if (chunk.type === "text-delta") arrived += chunk.text;
     },
     onError: ({ error }) => console.error(`AI provider error (${model.id}):`, error),
-    onFinish: ({ text, totalUsage }) =>
-      store({ text, usage: { inputTokens: totalUsage.inputTokens, outputTokens: totalUsage.outputTokens } }),
+    // The usage of all the answer's steps (it has one).
+    onEnd: ({ text, usage }) =>
+      store({ text, usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens } }),
   });
   // Errors are logged by onError above.
   const ended = Promise.resolve(result.consumeStream({ onError: () => {} })).then(() => {

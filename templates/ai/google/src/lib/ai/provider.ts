@@ -1,9 +1,9 @@
-import { createGoogleGenerativeAI } from "@ai-sdk/google";
+import { createGoogle } from "@ai-sdk/google";
 import type { LanguageModel } from "ai";
 import { notConfigured } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 
-const google = createGoogleGenerativeAI({
+const google = createGoogle({
   apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY,
   baseURL: env.GOOGLE_GENERATIVE_AI_BASE_URL,
 });

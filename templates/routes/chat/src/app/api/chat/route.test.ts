@@ -1,4 +1,4 @@
-import { MockLanguageModelV3 } from "ai/test";
+import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it, vi } from "vitest";
 import { chatConfig } from "@/config/chat";
 import { createChat } from "@/test/factories";
@@ -9,7 +9,7 @@ import { GET as listChats } from "../chats/route";
 let holdNextAnswer: Promise<void> | undefined;
 
 /** A provider that answers "Sure." at once (unless held), and remembers every prompt it was given. */
-const model = new MockLanguageModelV3({
+const model = new MockLanguageModelV4({
   doStream: async () => {
     const hold = holdNextAnswer;
     holdNextAnswer = undefined;
