@@ -21,6 +21,12 @@ export const versions = {
   "@ai-sdk/anthropic": "4.0.105",
   "@ai-sdk/google": "4.0.121",
   "@ai-sdk/openai-compatible": "3.0.92",
+  // The chat's Markdown (linear-time parsing, no HTML) and code highlighting (highlight.js grammars as a tree, through
+  // lowlight, which takes highlight.js by a ~ range: pinned through the tree pins).
+  "markdown-it": "15.0.3",
+  lowlight: "3.3.0",
+  "highlight.js": "11.11.2",
+  "@types/hast": "3.0.5",
   ioredis: "5.11.1",
   // Payments.
   stripe: "23.2.0",
@@ -73,6 +79,7 @@ export type Dependency = keyof typeof versions;
 export const treePins = [
   "@better-auth/core",
   "@types/node",
+  "highlight.js",
   "kysely",
   "playwright-core",
   "standardwebhooks",

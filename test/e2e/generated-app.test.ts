@@ -12,6 +12,7 @@ import { emailSteps } from "./steps/email.js";
 import { workflowSteps } from "./steps/workflow.js";
 import { uploadSteps } from "./steps/uploads.js";
 import { chatSteps } from "./steps/chat.js";
+import { chatRenderingSteps } from "./steps/chat-rendering.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
 import { firstRunSteps } from "./steps/first-run.js";
 import { foundationSteps } from "./steps/foundation.js";
@@ -150,6 +151,7 @@ describe.concurrent("generated apps", () => {
       hardeningAuthSteps(suite);
       rateLimitSteps(suite);
       chatSteps(suite);
+      chatRenderingSteps(suite);
       hardeningChatInputSteps(suite);
       if (combination.payments !== "none") billingSteps(suite);
       if (combination.storage !== "none") uploadSteps(suite);

@@ -5,6 +5,9 @@ import type { ChatOnFinishCallback, ChatStatus, UIMessage } from "ai";
 import { type Ref, useEffect, useImperativeHandle, useState } from "react";
 import { type ConversationState, chatTransport } from "@/lib/chat/transport";
 
+/** How often, at most, a streaming answer re-renders. */
+const THROTTLE_MS = 50;
+
 /** What the conversation shows of the chat: the AI SDK's state, copied out of the engine. */
 export interface ChatSnapshot {
   messages: UIMessage[];
@@ -46,6 +49,9 @@ export default function ChatEngine({
     messages: initialMessages,
     transport,
     onFinish,
+    // At most one render per THROTTLE_MS however fast the provider streams: a chunk every 2 ms would otherwise render
+    // hundreds of times a second and overflow React's update depth.
+    throttle: THROTTLE_MS,
   });
 
   useImperativeHandle(

@@ -1,5 +1,5 @@
 import type { UIMessage } from "ai";
-import { textOf } from "@/lib/chat/types";
+import { renderedOf, textOf } from "@/lib/chat/types";
 import { Markdown } from "./markdown";
 
 /** One message: the user's as they typed it, in a bubble; the assistant's as rendered Markdown. */
@@ -18,7 +18,7 @@ export function ChatMessage({ message }: { message: UIMessage }) {
   return (
     <li className="min-w-0">
       <span className="sr-only">Assistant: </span>
-      <Markdown text={text} />
+      <Markdown text={text} rendered={renderedOf(message)} />
     </li>
   );
 }

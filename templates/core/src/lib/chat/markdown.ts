@@ -1,216 +1,299 @@
-/**
- * The Markdown an answer is written in, parsed into plain data that a component turns into React elements. HTML in
- * an answer is never interpreted: it stays text, so a model (or a prompt injected into it) cannot put markup, scripts
- * or tracking images on the page. Only what chat answers use is understood: paragraphs, headings, lists, quotes,
- * rules, fenced code, inline code, bold, italics and links. An answer that is still streaming (an unclosed fence, a
- * lone `**`) reads as text until it is complete.
+import MarkdownIt, { type Token } from "markdown-it";
+
+/*
+ * A model's answer is untrusted input: this turns it into a small tree of allowed elements that the page renders with
+ * React (components/chat/markdown.tsx), never as HTML. The parsing is markdown-it's (CommonMark with GFM tables,
+ * strikethrough and autolinks; task lists are read from the list items below): linear in time, about 1 µs a character
+ * at worst, and nesting deeper than MAX_NESTING is shown as text, so no answer can exhaust the stack. Answers are
+ * parsed block by block: a streaming answer re-parses only its last block, a block longer than MAX_BLOCK is shown as
+ * text, and past MARKDOWN_BUDGET the rest of an answer is plain text, so any answer renders in bounded time.
  */
 
-export type Inline =
-  | { type: "text"; text: string }
-  | { type: "code"; text: string }
-  | { type: "strong"; children: Inline[] }
-  | { type: "em"; children: Inline[] }
-  | { type: "link"; href: string; children: Inline[] }
-  | { type: "break" };
+/** How many characters of an answer are rendered as Markdown; what follows is shown as plain text. */
+export const MARKDOWN_BUDGET = 32_000;
 
-export type Block =
-  | { type: "paragraph"; children: Inline[] }
-  | { type: "heading"; level: number; children: Inline[] }
-  | { type: "code"; language: string; text: string }
-  | { type: "list"; ordered: boolean; start: number; items: Inline[][] }
-  | { type: "quote"; children: Block[] }
-  | { type: "rule" };
+/** A single block longer than this is shown as plain text (parsing it would hold the server for over ~20 ms). */
+export const MAX_BLOCK = 16_000;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([\w+#.-]*)/;
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
-const QUOTE = /^ {0,3}>\s?/;
-const BULLET = /^ {0,3}[-*+]\s+/;
-const NUMBERED = /^ {0,3}(\d{1,9})[.)]\s+/;
+/** Deeper lists or quotes than this are shown as their text. */
+const MAX_NESTING = 20;
 
-export function parseMarkdown(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, "\n").split("\n");
-  const blocks: Block[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const line = lines[index]!;
-    if (line.trim() === "") {
-      index++;
-      continue;
-    }
-    const fence = FENCE.exec(line);
+const parser = new MarkdownIt("default", { html: false, linkify: true, maxNesting: MAX_NESTING });
+
+/** The schemes a link may have; any other link is shown as its text. */
+const LINK_SCHEMES = ["http:", "https:", "mailto:"];
+
+export type MdElementTag =
+  | "p"
+  | "h3"
+  | "h4"
+  | "h5"
+  | "h6"
+  | "ul"
+  | "ol"
+  | "li"
+  | "blockquote"
+  | "hr"
+  | "table"
+  | "thead"
+  | "tbody"
+  | "tr"
+  | "th"
+  | "td"
+  | "strong"
+  | "em"
+  | "del"
+  | "code"
+  | "br"
+  | "a";
+
+export interface MdElement {
+  kind: "element";
+  tag: MdElementTag;
+  children: MdNode[];
+  /** `ol`: its first number. */
+  start?: number;
+  /** `th`, `td`: the column's alignment. */
+  align?: "left" | "center" | "right";
+  /** `a`: an http(s) or mailto address. */
+  href?: string;
+}
+
+export type MdNode =
+  | MdElement
+  | { kind: "text"; text: string }
+  /** Text shown as it is, line breaks kept: a block nested too deeply to show its structure. */
+  | { kind: "plain"; text: string }
+  | { kind: "code-block"; language: string; text: string }
+  | { kind: "task"; checked: boolean };
+
+/** An answer cut into Markdown blocks (each parsed on its own) and, past the budget, the rest as plain text. */
+export interface AnswerBlocks {
+  blocks: string[];
+  rest: string;
+}
+
+/**
+ * Cuts an answer into top-level blocks at blank lines, keeping fenced code whole and a blank line followed by an
+ * indented line (a list item's next paragraph) inside its block. One pass over the lines, no regular expressions.
+ * Blocks past MARKDOWN_BUDGET characters, and a single block longer than it, go to `rest`.
+ */
+export function splitAnswer(text: string): AnswerBlocks {
+  const blocks: string[] = [];
+  let blockStart = 0;
+  let fence = "";
+  let sawBlank = false;
+  let used = 0;
+  for (let lineStart = 0; lineStart < text.length;) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const indented = line.length > 0 && (line[0] === " " || line[0] === "\t");
     if (fence) {
-      const marker = fence[1]!;
-      const body: string[] = [];
-      index++;
-      while (index < lines.length && !lines[index]!.trimStart().startsWith(marker)) body.push(lines[index++]!);
-      index++;
-      blocks.push({ type: "code", language: fence[2] ?? "", text: body.join("\n") });
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      blocks.push({ type: "heading", level: heading[1]!.length, children: parseInline(heading[2]!) });
-      index++;
-      continue;
-    }
-    if (RULE.test(line)) {
-      blocks.push({ type: "rule" });
-      index++;
-      continue;
-    }
-    if (QUOTE.test(line)) {
-      const quoted: string[] = [];
-      while (index < lines.length && QUOTE.test(lines[index]!)) quoted.push(lines[index++]!.replace(QUOTE, ""));
-      blocks.push({ type: "quote", children: parseMarkdown(quoted.join("\n")) });
-      continue;
-    }
-    const ordered = NUMBERED.exec(line);
-    if (ordered || BULLET.test(line)) {
-      const marker = ordered ? NUMBERED : BULLET;
-      const items: string[][] = [];
-      while (index < lines.length) {
-        const current = lines[index]!;
-        if (marker.test(current)) items.push([current.replace(marker, "")]);
-        else if (/^\s+\S/.test(current) && items.length > 0) items.at(-1)!.push(current.trim());
-        else break;
-        index++;
+      if (line.trimStart().startsWith(fence)) fence = "";
+    } else if (isBlank(line)) {
+      sawBlank = true;
+    } else {
+      if (sawBlank && !indented && lineStart > blockStart) {
+        const block = text.slice(blockStart, lineStart);
+        if (used + block.length > MARKDOWN_BUDGET) return { blocks, rest: text.slice(blockStart) };
+        blocks.push(block);
+        used += block.length;
+        blockStart = lineStart;
       }
-      blocks.push({
-        type: "list",
-        ordered: Boolean(ordered),
-        start: ordered ? Number(ordered[1]) : 1,
-        items: items.map((item) => parseInline(item.join("\n"))),
+      sawBlank = false;
+      fence = openedFence(line);
+    }
+    lineStart = lineEnd + 1;
+  }
+  const last = text.slice(blockStart);
+  if (used + last.length > MARKDOWN_BUDGET) return { blocks, rest: last };
+  if (!isBlank(last)) blocks.push(last);
+  return { blocks, rest: "" };
+}
+
+function isBlank(line: string): boolean {
+  return line.trim() === "";
+}
+
+/** The fence a line opens (three or more backticks or tildes after at most three spaces), or "". */
+function openedFence(line: string): string {
+  const trimmed = line.trimStart();
+  if (line.length - trimmed.length > 3) return "";
+  const marker = trimmed[0];
+  if (marker !== "`" && marker !== "~") return "";
+  let length = 0;
+  while (trimmed[length] === marker) length++;
+  return length >= 3 ? marker.repeat(length) : "";
+}
+
+/** One block's Markdown as a tree of allowed elements. */
+export function parseBlock(source: string): MdNode[] {
+  if (source.length > MAX_BLOCK) return [{ kind: "plain", text: source }];
+  const tokens = parser.parse(source, {});
+  // markdown-it stops reading a block at MAX_NESTING and drops its remainder: such a block is shown as its text.
+  if (tokens.some((token) => token.level >= MAX_NESTING - 1)) return [{ kind: "plain", text: source }];
+  return toTree(tokens);
+}
+
+/** An answer ready to render: each block's tree, then the rest as plain text. */
+export interface RenderedAnswer {
+  blocks: MdNode[][];
+  rest: string;
+}
+
+function toTree(tokens: Token[]): MdNode[] {
+  const root: MdNode[] = [];
+  const stack: MdNode[][] = [root];
+  const current = () => stack[stack.length - 1]!;
+  for (const token of tokens) {
+    if (token.nesting === -1) {
+      if (stack.length > 1 && !token.hidden) stack.pop();
+      continue;
+    }
+    if (token.type === "inline") {
+      current().push(...inlineTree(token.children ?? []));
+      continue;
+    }
+    if (token.type === "fence" || token.type === "code_block") {
+      current().push({
+        kind: "code-block",
+        language: token.info.trim().split(" ")[0] ?? "",
+        text: trimEnd(token.content),
       });
       continue;
     }
-    const paragraph: string[] = [];
-    while (index < lines.length && lines[index]!.trim() !== "" && !startsBlock(lines[index]!)) {
-      paragraph.push(lines[index++]!.trim());
-    }
-    blocks.push({ type: "paragraph", children: parseInline(paragraph.join("\n")) });
-  }
-  return blocks;
-}
-
-function startsBlock(line: string): boolean {
-  return [FENCE, HEADING, RULE, QUOTE, BULLET, NUMBERED].some((pattern) => pattern.test(line));
-}
-
-/** One span rule: the character it can start at, and what it makes of a match there. */
-interface InlineRule {
-  /** The first character of any match: other positions are not tried, which keeps long answers cheap to parse. */
-  first: string;
-  /** Sticky (`y`), so that it matches exactly at the position tried. */
-  pattern: RegExp;
-  make(match: RegExpExecArray): Inline;
-  /** Only where a word does not run into it, so that snake_case and URLs inside words stay text. */
-  atWordStart?: boolean;
-}
-
-const inlineRules: InlineRule[] = [
-  {
-    first: "`",
-    pattern: /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/y,
-    make: (match) => ({ type: "code", text: match[2]!.trim() }),
-  },
-  {
-    first: "[",
-    pattern: /\[([^\]\n]+)\]\(\s*<?([^\s)>]+)>?\s*\)/y,
-    make: (match) => link(match[2]!, parseInline(match[1]!)),
-  },
-  {
-    first: "h",
-    pattern: /https?:\/\/[^\s<>"']*[^\s<>"'.,:;!?)\]]/y,
-    make: (match) => link(match[0], [{ type: "text", text: match[0] }]),
-    atWordStart: true,
-  },
-  {
-    first: "*",
-    pattern: /\*\*(?=\S)([\s\S]*?\S)\*\*/y,
-    make: (match) => ({ type: "strong", children: parseInline(match[1]!) }),
-  },
-  {
-    first: "_",
-    pattern: /__(?=\S)([\s\S]*?\S)__(?!\w)/y,
-    make: (match) => ({ type: "strong", children: parseInline(match[1]!) }),
-    atWordStart: true,
-  },
-  {
-    first: "*",
-    pattern: /\*(?=[^\s*])([\s\S]*?[^\s*])\*(?!\*)/y,
-    make: (match) => ({ type: "em", children: parseInline(match[1]!) }),
-  },
-  {
-    first: "_",
-    pattern: /_(?=[^\s_])([\s\S]*?[^\s_])_(?!\w)/y,
-    make: (match) => ({ type: "em", children: parseInline(match[1]!) }),
-    atWordStart: true,
-  },
-];
-
-export function parseInline(text: string): Inline[] {
-  const nodes: Inline[] = [];
-  let plain = "";
-  const flush = () => {
-    if (plain) nodes.push({ type: "text", text: plain });
-    plain = "";
-  };
-  let position = 0;
-  while (position < text.length) {
-    const character = text[position]!;
-    if (character === "\n") {
-      flush();
-      nodes.push({ type: "break" });
-      position++;
+    if (token.type === "hr") {
+      current().push({ kind: "element", tag: "hr", children: [] });
       continue;
     }
-    const span = matchAt(text, position);
-    if (span) {
-      flush();
-      nodes.push(span.node);
-      position += span.length;
-    } else {
-      plain += character;
-      position++;
+    if (token.nesting === 1 && !token.hidden) {
+      const element = blockElement(token);
+      current().push(element);
+      stack.push(element.children);
     }
   }
-  flush();
+  return markTasks(root);
+}
+
+function blockElement(token: Token): MdElement {
+  switch (token.type) {
+    case "heading_open":
+      // The page has its h1 and h2: an answer's headings sit below them.
+      return { kind: "element", tag: `h${Math.min(Number(token.tag.slice(1)) + 2, 6)}` as MdElementTag, children: [] };
+    case "ordered_list_open":
+      return { kind: "element", tag: "ol", start: Number(token.attrGet("start") ?? 1), children: [] };
+    case "th_open":
+    case "td_open":
+      return { kind: "element", tag: token.tag as "th" | "td", align: alignOf(token), children: [] };
+    default:
+      return { kind: "element", tag: ALLOWED_BLOCKS.has(token.tag) ? (token.tag as MdElementTag) : "p", children: [] };
+  }
+}
+
+const ALLOWED_BLOCKS = new Set(["p", "ul", "li", "blockquote", "table", "thead", "tbody", "tr"]);
+
+function alignOf(token: Token): "left" | "center" | "right" | undefined {
+  const style = String(token.attrGet("style") ?? "");
+  if (style.endsWith("left")) return "left";
+  if (style.endsWith("center")) return "center";
+  if (style.endsWith("right")) return "right";
+  return undefined;
+}
+
+const INLINE_TAGS: Record<string, MdElementTag> = { strong_open: "strong", em_open: "em", s_open: "del" };
+
+function inlineTree(tokens: Token[]): MdNode[] {
+  const root: MdNode[] = [];
+  const stack: MdNode[][] = [root];
+  const current = () => stack[stack.length - 1]!;
+  for (const token of tokens) {
+    switch (token.type) {
+      case "text":
+        pushText(current(), token.content);
+        break;
+      case "softbreak":
+        pushText(current(), "\n");
+        break;
+      case "hardbreak":
+        current().push({ kind: "element", tag: "br", children: [] });
+        break;
+      case "code_inline":
+        current().push({ kind: "element", tag: "code", children: [{ kind: "text", text: token.content }] });
+        break;
+      case "image":
+        // An answer's images are not fetched (they would tell a third party who reads the chat): their text is shown.
+        pushText(current(), token.content);
+        break;
+      case "link_open": {
+        const href = safeHref(String(token.attrGet("href") ?? ""));
+        if (!href) {
+          // Its text stays, without the link.
+          stack.push(current());
+          break;
+        }
+        const link: MdElement = { kind: "element", tag: "a", href, children: [] };
+        current().push(link);
+        stack.push(link.children);
+        break;
+      }
+      case "strong_open":
+      case "em_open":
+      case "s_open": {
+        const element: MdElement = { kind: "element", tag: INLINE_TAGS[token.type]!, children: [] };
+        current().push(element);
+        stack.push(element.children);
+        break;
+      }
+      case "link_close":
+      case "strong_close":
+      case "em_close":
+      case "s_close":
+        if (stack.length > 1) stack.pop();
+        break;
+      default:
+        // Anything else (html_inline cannot occur with html off) is shown as its source text.
+        if (token.content) pushText(current(), token.content);
+    }
+  }
+  return root;
+}
+
+function pushText(nodes: MdNode[], text: string): void {
+  const last = nodes[nodes.length - 1];
+  if (last?.kind === "text") last.text += text;
+  else nodes.push({ kind: "text", text });
+}
+
+/** The address if its scheme is allowed, else null. Relative addresses are not links in a chat answer. */
+function safeHref(href: string): string | null {
+  try {
+    const url = new URL(href);
+    return LINK_SCHEMES.includes(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A list item whose text starts with `[ ] ` or `[x] ` is a task: a checkbox, then the rest of its text. */
+function markTasks(nodes: MdNode[]): MdNode[] {
+  for (const node of nodes) {
+    if (node.kind !== "element") continue;
+    if (node.tag === "li") {
+      const first =
+        node.children[0]?.kind === "element" && node.children[0].tag === "p"
+          ? node.children[0].children
+          : node.children;
+      const text = first[0];
+      if (text?.kind === "text" && /^\[[ xX]\] /.test(text.text)) {
+        first.splice(0, 1, { kind: "task", checked: text.text[1] !== " " }, { kind: "text", text: text.text.slice(4) });
+      }
+    }
+    markTasks(node.children);
+  }
   return nodes;
 }
 
-function matchAt(text: string, position: number): { node: Inline; length: number } | null {
-  const character = text[position];
-  const wordBefore = position > 0 && /\w/.test(text[position - 1]!);
-  for (const rule of inlineRules) {
-    if (rule.first !== character || (rule.atWordStart && wordBefore)) continue;
-    rule.pattern.lastIndex = position;
-    const match = rule.pattern.exec(text);
-    if (match) return { node: rule.make(match), length: match[0].length };
-  }
-  return null;
-}
-
-/** A link to a web page or an email address; any other scheme (javascript:, data:, …) is shown as its text only. */
-function link(href: string, children: Inline[]): Inline {
-  return safeHref(href) ? { type: "link", href, children } : { type: "text", text: plainText(children) };
-}
-
-export function safeHref(href: string): boolean {
-  try {
-    return ["http:", "https:", "mailto:"].includes(new URL(href).protocol);
-  } catch {
-    return false;
-  }
-}
-
-function plainText(nodes: Inline[]): string {
-  return nodes
-    .map((node) => {
-      if (node.type === "text" || node.type === "code") return node.text;
-      if (node.type === "break") return "\n";
-      return plainText(node.children);
-    })
-    .join("");
+function trimEnd(text: string): string {
+  return text.endsWith("\n") ? text.slice(0, -1) : text;
 }

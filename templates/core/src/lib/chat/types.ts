@@ -1,4 +1,5 @@
 import type { UIMessage } from "ai";
+import type { RenderedAnswer } from "./markdown";
 
 /** A chat as GET /api/chats lists it (dates as the JSON has them). */
 export interface ChatSummary {
@@ -28,4 +29,9 @@ export function toUIMessages(messages: readonly StoredMessage[]): UIMessage[] {
 /** The text of a message: its text parts, joined. */
 export function textOf(message: UIMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
+}
+
+/** An answer as the server parsed it for the page (see rendered-answers.ts), if it did. */
+export function renderedOf(message: UIMessage): RenderedAnswer | undefined {
+  return (message.metadata as { rendered?: RenderedAnswer } | undefined)?.rendered;
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Conversation } from "@/components/chat/conversation";
 import { requireUser } from "@/lib/auth/page-session";
 import { modelChoices } from "@/lib/chat/models";
+import { withRenderedAnswers } from "@/lib/chat/rendered-answers";
 import { toUIMessages } from "@/lib/chat/types";
 import { chatIdInput } from "@/lib/chats/input";
 import { findChat } from "@/lib/chats/store";
@@ -24,7 +25,7 @@ export default async function StoredChatPage({ params }: { params: Promise<{ id:
       key={chat.id}
       chatId={chat.id}
       title={chat.title}
-      initialMessages={toUIMessages(chat.messages)}
+      initialMessages={await withRenderedAnswers(toUIMessages(chat.messages))}
       models={models}
       initialModel={initialModel}
     />

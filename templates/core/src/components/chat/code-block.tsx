@@ -1,0 +1,59 @@
+"use client";
+
+import { type ReactNode, useEffect, useState } from "react";
+
+/**
+ * A code block with a copy button. Its colours come once it is on screen, from a highlighter fetched then (only for
+ * the languages it knows, and code of a reasonable size); until then, and for anything else, it is plain text.
+ */
+export function CodeBlock({ language, text }: { language: string; text: string }) {
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const highlighted = useHighlighted(language, text);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+    setTimeout(() => setCopied(null), 2000);
+  }
+
+  return (
+    <div className="min-w-0 overflow-hidden rounded-md border bg-muted">
+      <div className="flex items-center justify-between border-b px-3 py-1 text-xs text-muted-foreground">
+        <span>{language || "code"}</span>
+        <button
+          type="button"
+          onClick={() => void copy()}
+          className="rounded px-1.5 py-0.5 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+        >
+          {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy" : "Copy code"}
+        </button>
+      </div>
+      {/* Focusable so a keyboard can scroll a long line sideways. */}
+      <pre
+        tabIndex={0}
+        className="overflow-x-auto p-3 font-mono text-sm focus-visible:outline-2 focus-visible:outline-ring"
+      >
+        <code data-highlighted={highlighted ? "" : undefined}>{highlighted ?? text}</code>
+      </pre>
+    </div>
+  );
+}
+
+function useHighlighted(language: string, text: string): ReactNode | undefined {
+  const [highlighted, setHighlighted] = useState<{ text: string; nodes: ReactNode }>();
+  useEffect(() => {
+    let current = true;
+    void import("@/lib/chat/highlight").then(async ({ highlight }) => {
+      const nodes = await highlight(language, text);
+      if (current && nodes) setHighlighted({ text, nodes });
+    });
+    return () => {
+      current = false;
+    };
+  }, [language, text]);
+  return highlighted?.text === text ? highlighted.nodes : undefined;
+}
