@@ -45,7 +45,9 @@ export const billing = {
         "secret in `.env`. A checkout carries the user's id to the provider; the provider's webhooks\n" +
         "(`/api/webhooks/<provider>`) set the subscription and the user's plan, so the next request already gets the new\n" +
         "rate limit. Each event is applied once (its id is stored with its effect) and an older event never overrides a\n" +
-        "newer state. A canceled subscription keeps its plan until the provider ends it; a failed renewal is `past_due`.",
+        "newer state. A canceled subscription keeps its plan until the provider ends it; a failed renewal is `past_due`.\n" +
+        "A verified event of a type the app does not handle, or whose fields the provider changed, is answered 200 and\n" +
+        "logged as skipped (never a 500, which the provider would retry until it disables the endpoint).",
     },
   ],
 } as const satisfies Partial<ItemDescriptor>;

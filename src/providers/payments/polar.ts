@@ -8,8 +8,8 @@ export const polar: ItemDescriptor = {
   hint: "merchant of record: Polar handles sales tax; one product per plan and interval",
   templates: ["billing", "payments/polar"],
   ...billing,
-  // standardwebhooks verifies the Standard Webhooks scheme Polar signs newer endpoints with (see provider.ts).
-  dependencies: ["@polar-sh/sdk", "standardwebhooks"],
+  // The SDK verifies both of Polar's signing schemes itself (see provider.ts).
+  dependencies: ["@polar-sh/sdk"],
   env: [
     {
       name: "POLAR_ACCESS_TOKEN",

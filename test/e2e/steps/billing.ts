@@ -3,11 +3,14 @@ import type { FakePaymentProvider, WebhookDelivery } from "../support/fake-payme
 import { Browser, type Reply } from "../support/http.js";
 import { errorShape, type Suite, type TestUser } from "../support/suite.js";
 
+/** A webhook secret that is not the app's (base64 behind whsec_, as the providers' are). */
+const WRONG_SECRET = "whsec_dGhlIHdyb25nIHNlY3JldCBlbnRpcmVseQ==";
+
 /**
  * Billing against the provider's local fake, through its official SDK: plans, checkout, the signed webhooks that
- * make a user Pro (the next request gets the Pro limit), the portal, replays, forged and stale signatures, events out
- * of order, cancel at period end, the end of a subscription, a failed renewal, concurrent deliveries, and the
- * provider down or not configured.
+ * make a user Pro (the next request gets the Pro limit), the portal, replays, forged and stale signatures, events the
+ * app does not handle or cannot read, events out of order, cancel at period end, the end of a subscription, a failed
+ * renewal, concurrent deliveries, and the provider down or not configured.
  */
 export function billingSteps(suite: Suite): void {
   const { pipeline } = suite;
@@ -84,7 +87,7 @@ export function billingSteps(suite: Suite): void {
 
     const ended = fake().subscriptionEvent(subscriptionId, "ended");
     const refusals: Reply[] = [
-      await deliver({ body: ended.body, headers: fake().sign(ended.body, { secret: "whsec_dGhlIHdyb25nIHNlY3JldCBlbnRpcmVseQ==" }) }),
+      await deliver({ body: ended.body, headers: fake().sign(ended.body, { secret: WRONG_SECRET }) }),
       await deliver({ body: ended.body, headers: fake().sign(ended.body, { timestamp: new Date(Date.now() - 15 * 60_000) }) }),
       await deliver({ body: ended.body.replace(subscriptionId, `${subscriptionId}x`), headers: ended.headers }),
       ...(await Promise.all(
@@ -94,6 +97,27 @@ export function billingSteps(suite: Suite): void {
       )),
     ];
     for (const refused of refusals) expect([refused.status, refused.json]).toEqual([400, errorShape("INVALID_SIGNATURE")]);
+
+    const state = await ivy.browser.get("/api/billing/subscription");
+    expect(state.json).toMatchObject({ plan: "pro", status: "active", cancelAtPeriodEnd: true });
+  });
+
+  pipeline.step("billing: a signed event of a type it does not handle, or whose fields changed, is a 200 that changes nothing", async () => {
+    // Answered 2xx, or the provider would retry it until it disables the endpoint; skipped, with one line in the log.
+    for (const [delivery, skipped] of [
+      [fake().unhandledEvent(subscriptionId), "ignored"],
+      [fake().driftedEvent(subscriptionId), "unreadable"],
+    ] as const) {
+      const reply = await deliver(delivery);
+      expect([reply.status, reply.json], reply.text).toEqual([200, { received: true, applied: false, outcome: "skipped" }]);
+      const event = JSON.parse(delivery.body) as { id?: string; type: string };
+      const id = delivery.headers["webhook-id"] ?? event.id;
+      await expect.poll(() => suite.app!.output()).toContain(`webhook ${id} (${event.type}) skipped, ${skipped}: `);
+    }
+    // Verified first all the same: signed with another secret, it is refused.
+    const unhandled = fake().unhandledEvent(subscriptionId);
+    const forged = await deliver({ body: unhandled.body, headers: fake().sign(unhandled.body, { secret: WRONG_SECRET }) });
+    expect([forged.status, forged.json]).toEqual([400, errorShape("INVALID_SIGNATURE")]);
 
     const state = await ivy.browser.get("/api/billing/subscription");
     expect(state.json).toMatchObject({ plan: "pro", status: "active", cancelAtPeriodEnd: true });

@@ -13,7 +13,7 @@ export class Pipeline {
 
   step(title: string, body: () => Promise<void>, timeoutMs?: number): void {
     // Sequential even where the suite around it runs concurrently: each step builds on the one before.
-    it.sequential(title, async (context) => {
+    it(title, { concurrent: false, timeout: timeoutMs }, async (context) => {
       if (this.failed) context.skip(`skipped: "${this.failed}" failed`);
       const started = performance.now();
       try {
@@ -26,7 +26,7 @@ export class Pipeline {
         this.timings.push({ step: title, seconds });
         console.log(`[e2e ${this.name}] ${title}: ${seconds.toFixed(1)} s`);
       }
-    }, timeoutMs);
+    });
   }
 
   summary(): string {

@@ -316,9 +316,15 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
   }
 
   /** A webhook as Dodo sends it: the event envelope, signed as it is delivered (now), whatever its own timestamp. */
-  function delivery(type: string, subscription: Subscription, at: Date): WebhookDelivery {
-    const body = JSON.stringify({ business_id: businessId, data: subscription, timestamp: at.toISOString(), type });
+  function delivery(type: string, data: object, at: Date): WebhookDelivery {
+    const body = JSON.stringify({ business_id: businessId, data, timestamp: at.toISOString(), type });
     return { headers: fake.sign(body), body };
+  }
+
+  function subscriptionOf(subscriptionId: string): Subscription {
+    const subscription = subscriptions.get(subscriptionId);
+    if (!subscription) throw new Error(`The fake Dodo has no subscription ${subscriptionId}`);
+    return subscription;
   }
 
   const baseUrl = await listenOnLoopback(server);
@@ -355,12 +361,53 @@ export async function startFakeDodo(): Promise<FakePaymentProvider> {
     },
 
     subscriptionEvent(subscriptionId, change, options = {}) {
-      const subscription = subscriptions.get(subscriptionId);
-      if (!subscription) throw new Error(`The fake Dodo has no subscription ${subscriptionId}`);
+      const subscription = subscriptionOf(subscriptionId);
       const at = options.at ?? new Date();
       const { type, apply } = CHANGES[change];
       apply(subscription, at);
       return delivery(type, structuredClone(subscription), at);
+    },
+
+    unhandledEvent(subscriptionId) {
+      // A renewal's payment went through: Dodo reports it, and the app reads renewals from subscription.renewed.
+      const subscription = subscriptionOf(subscriptionId);
+      const now = new Date();
+      const payment = {
+        billing: subscription.billing,
+        brand_id: businessId,
+        business_id: businessId,
+        created_at: now.toISOString(),
+        currency: subscription.currency,
+        customer: subscription.customer,
+        digital_products_delivered: false,
+        disputes: [],
+        error_code: null,
+        error_message: null,
+        is_multi_subscription: false,
+        is_update_payment_method: false,
+        metadata: {},
+        payload_type: "Payment",
+        payment_id: dodoId("pay"),
+        payment_provider: "dodo",
+        product_cart: [{ product_id: subscription.product_id, quantity: 1 }],
+        refunds: [],
+        settlement_amount: subscription.recurring_pre_tax_amount,
+        settlement_currency: subscription.currency,
+        status: "succeeded",
+        subscription_id: subscription.subscription_id,
+        subscription_ids: [subscription.subscription_id],
+        total_amount: subscription.recurring_pre_tax_amount,
+      };
+      return delivery("payment.succeeded", payment, now);
+    },
+
+    driftedEvent(subscriptionId) {
+      // The subscription's cancellation, with its customer as an id rather than the customer object.
+      const subscription = structuredClone(subscriptionOf(subscriptionId));
+      const at = new Date();
+      const { customer_id } = subscription.customer as { customer_id: string };
+      const cancelled = { ...subscription, status: "cancelled", cancelled_at: at.toISOString(), customer: customer_id };
+      return delivery("subscription.cancelled", cancelled, at);
     },
 
     sign(body, options = {}) {

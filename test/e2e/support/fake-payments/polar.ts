@@ -5,10 +5,14 @@ import type { FakePaymentProvider, SubscriptionChange, WebhookDelivery } from ".
 import { closeServer, type HostedCheckout, listenOnLoopback, serveHostedCheckout } from "./server.js";
 
 /*
- * A local stand-in for Polar's API (what @polar-sh/sdk 0.47.1 calls for customers.create, checkouts.create and
- * customerSessions.create) and its webhooks. The SDK validates every response against its zod schemas, so each
- * object here carries every field Polar's own answers carry, in Polar's snake_case JSON, and each create answers 201.
+ * A local stand-in for Polar's API (what @polar-sh/sdk 1.x, API version 2026-10, calls for customers.create,
+ * checkouts.create and customerSessions.create) and its webhooks. The SDK returns Polar's JSON as it is, without
+ * checking it, so each object here carries every field Polar's own answers carry in that API version (snake_case, as
+ * on the wire): what the app reads of them is what Polar would send. Each create answers 201.
  */
+
+/** The API version the app's adapter uses (the SDK sends it as Polar-Version), whose shapes these are. */
+const API_VERSION = "2026-10";
 
 type Json = Record<string, unknown>;
 type Interval = "month" | "year";
@@ -54,12 +58,13 @@ function addInterval(from: Date, interval: Interval): Date {
 }
 
 /**
- * Polar's original webhook signing, the one @polar-sh/sdk 0.47.1 verifies: Standard Webhooks keyed with the UTF-8
- * bytes of the whole `whsec_...` string (standardwebhooks takes a base64 key, hence the encoding).
+ * Polar's webhook signing today, which @polar-sh/sdk 1.x verifies: Standard Webhooks, the key being the base64 after
+ * `whsec_`, decoded (as standardwebhooks reads a `whsec_` secret). Endpoints made before it are signed with the UTF-8
+ * bytes of the whole secret string instead; the SDK verifies both, and the app's own test covers that one.
  */
 function signedHeaders(body: string, secret: string, timestamp: Date): Record<string, string> {
   const id = randomUUID();
-  const signature = new Webhook(Buffer.from(secret, "utf-8").toString("base64")).sign(id, timestamp, body);
+  const signature = new Webhook(secret).sign(id, timestamp, body);
   return {
     "content-type": "application/json",
     "user-agent": "polar.sh webhooks",
@@ -115,10 +120,13 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
       visibility: "public",
       recurring_interval: entry.interval,
       recurring_interval_count: 1,
+      meter_interval: null,
+      meter_interval_count: null,
       is_recurring: true,
       is_archived: false,
       organization_id: organizationId,
       metadata: {},
+      is_deletable: false,
       prices: [price],
       benefits: [],
       medias: [],
@@ -132,9 +140,9 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
   const checkouts = new Map<string, Json>();
   const subscriptions = new Map<string, { subscription: Json; interval: Interval }>();
 
-  /** A product as a checkout lists it: without its metadata and custom fields. */
+  /** A product as a checkout lists it: without its metadata, custom fields and whether it can be deleted. */
   function checkoutProduct(product: Json): Json {
-    const { metadata: _metadata, attached_custom_fields: _fields, ...rest } = product;
+    const { metadata: _metadata, attached_custom_fields: _fields, is_deletable: _deletable, ...rest } = product;
     return rest;
   }
 
@@ -157,11 +165,14 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
       email_verified: false,
       type: "individual",
       name: typeof body.name === "string" ? body.name : null,
+      billing_name: null,
       billing_address: null,
       tax_id: null,
       locale: null,
       organization_id: organizationId,
+      default_payment_method_id: null,
       deleted_at: null,
+      first_user_event_at: null,
       avatar_url: `https://www.gravatar.com/avatar/${createHash("sha256").update(email.toLowerCase()).digest("hex")}`,
     };
     customers.set(customer.id as string, customer);
@@ -201,6 +212,9 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
       seats: null,
       min_seats: null,
       max_seats: null,
+      units: null,
+      min_units: null,
+      max_units: null,
       discount_amount: 0,
       net_amount: first.amount,
       tax_amount: null,
@@ -231,6 +245,7 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
       customer_billing_address: null,
       customer_tax_id: null,
       locale: null,
+      payment_method_type: null,
       payment_processor_metadata: { publishable_key: "pk_test_fake" },
       billing_address_fields: {
         country: "required",
@@ -348,9 +363,9 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
   });
   const baseUrl = await listenOnLoopback(server);
 
-  /** A webhook as Polar delivers it: `{ type, timestamp, data }`, signed when sent, with a fresh event id. */
+  /** A webhook as Polar delivers it: `{ type, timestamp, api_version, data }`, signed when sent, with a fresh id. */
   function delivery(type: string, data: Json, at: Date): WebhookDelivery {
-    const body = JSON.stringify({ type, timestamp: iso(at), data });
+    const body = JSON.stringify({ type, timestamp: iso(at), api_version: API_VERSION, data });
     return { headers: signedHeaders(body, webhookSecret, new Date()), body };
   }
 
@@ -398,6 +413,8 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
         status: "active",
         current_period_start: iso(now),
         current_period_end: iso(addInterval(now, entry.interval)),
+        current_meter_period_start: null,
+        current_meter_period_end: null,
         trial_start: null,
         trial_end: null,
         cancel_at_period_end: false,
@@ -405,11 +422,16 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
         started_at: iso(now),
         ends_at: null,
         ended_at: null,
+        past_due_at: null,
+        pause_at_period_end: false,
+        paused_at: null,
+        resumes_at: null,
         customer_id: customer.id,
         product_id: entry.product.id,
         discount_id: null,
         checkout_id: checkout.id,
         seats: null,
+        units: null,
         customer_cancellation_reason: null,
         customer_cancellation_comment: null,
         metadata: checkout.metadata,
@@ -462,9 +484,44 @@ export async function startFakePolar(): Promise<FakePaymentProvider> {
           });
           return delivery("subscription.revoked", subscription, at);
         case "payment_failed":
-          subscription.status = "past_due";
+          Object.assign(subscription, { status: "past_due", past_due_at: iso(at) });
           return delivery("subscription.updated", subscription, at);
       }
+    },
+
+    unhandledEvent() {
+      // A Slack channel benefit: a type @polar-sh/sdk 0.47 did not know, whose schema refused the whole event.
+      const now = new Date();
+      const benefit: Json = {
+        id: randomUUID(),
+        created_at: iso(now),
+        modified_at: null,
+        type: "slack_shared_channel",
+        description: "A shared Slack channel with the team",
+        selectable: true,
+        deletable: true,
+        is_deleted: false,
+        organization_id: organizationId,
+        metadata: {},
+        visibility: "public",
+        properties: { slack_integration_id: randomUUID(), channel_name_template: "support-{customer}" },
+        visibility_configurable: true,
+      };
+      return delivery("benefit.created", benefit, now);
+    },
+
+    driftedEvent(subscriptionId) {
+      // The revocation of the subscription, with its period end as Unix seconds rather than an ISO string.
+      const { subscription } = subscriptionOf(subscriptionId);
+      const at = new Date();
+      const revoked = {
+        ...subscription,
+        status: "canceled",
+        ends_at: iso(at),
+        ended_at: iso(at),
+        current_period_end: Math.floor(new Date(String(subscription.current_period_end)).getTime() / 1000),
+      };
+      return delivery("subscription.revoked", revoked, at);
     },
 
     sign(body, options = {}) {

@@ -671,9 +671,9 @@ export async function startFakeStripe(): Promise<FakePaymentProvider> {
   /** A delivery of one event as Stripe POSTs it: pretty-printed JSON, signed now. */
   function deliver(
     type: Stripe.Event["type"],
-    object: Stripe.Subscription | Stripe.Invoice,
+    object: Stripe.Subscription | Stripe.Invoice | Stripe.Customer,
     at: Date,
-    previous?: Partial<Stripe.Subscription>,
+    previous?: Record<string, unknown>,
   ): WebhookDelivery {
     const event = {
       id: stripeId("evt_"),
@@ -782,6 +782,27 @@ export async function startFakeStripe(): Promise<FakePaymentProvider> {
           return deliver("invoice.payment_failed", invoice, at);
         }
       }
+    },
+
+    unhandledEvent(subscriptionId) {
+      // The subscriber's customer got a name: Stripe reports it, and the app has no use for it.
+      const entry = subscriptions.get(subscriptionId);
+      if (!entry) throw new Error(`The fake Stripe has no subscription ${subscriptionId}.`);
+      const customer = customers.get(String(entry.subscription.customer));
+      if (!customer) throw new Error(`The fake Stripe has no customer for subscription ${subscriptionId}.`);
+      return deliver("customer.updated", { ...customer, name: "Ivy Example" }, new Date(), { name: customer.name });
+    },
+
+    driftedEvent(subscriptionId) {
+      // The subscription's deletion, with its item's period end as an ISO string rather than Unix seconds.
+      const entry = subscriptions.get(subscriptionId);
+      if (!entry) throw new Error(`The fake Stripe has no subscription ${subscriptionId}.`);
+      const at = new Date();
+      const deleted = JSON.parse(JSON.stringify(entry.subscription)) as Stripe.Subscription;
+      const item = deleted.items.data[0]!;
+      Object.assign(deleted, { status: "canceled", canceled_at: seconds(at), ended_at: seconds(at) });
+      Object.assign(item, { current_period_end: new Date(item.current_period_end * 1000).toISOString() });
+      return deliver("customer.subscription.deleted", deleted, at);
     },
 
     sign(body, options = {}) {

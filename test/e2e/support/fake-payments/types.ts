@@ -37,6 +37,17 @@ export interface FakePaymentProvider {
   completeCheckout(sessionId: string): { subscriptionId: string; deliveries: WebhookDelivery[] };
   /** A signed delivery reporting a change to a subscription, as of `at` (default now), with a fresh event id. */
   subscriptionEvent(subscriptionId: string, change: SubscriptionChange, options?: { at?: Date }): WebhookDelivery;
+  /**
+   * A signed delivery, as of now, of an event type the app does not handle (Stripe: customer.updated, Polar:
+   * benefit.created, Dodo: payment.succeeded). The app must answer 2xx and change nothing.
+   */
+  unhandledEvent(subscriptionId: string): WebhookDelivery;
+  /**
+   * A signed delivery, as of now, ending a subscription with an event type the app handles, whose body has one field
+   * the adapter reads in a shape the provider never sent (as when it changes its schema). The app must answer 2xx and
+   * change nothing: applied, it would end the subscription.
+   */
+  driftedEvent(subscriptionId: string): WebhookDelivery;
   /** Signature headers for a body, signed now or at `timestamp`, with the app's secret or another one. */
   sign(body: string, options?: { timestamp?: Date; secret?: string }): Record<string, string>;
   close(): Promise<void>;

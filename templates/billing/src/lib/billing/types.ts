@@ -34,6 +34,24 @@ export interface BillingEvent {
   subscription: SubscriptionState;
 }
 
+/**
+ * A verified webhook the app does not act on. It is answered 2xx all the same: a provider retries any other answer
+ * until it disables the endpoint.
+ */
+export interface SkippedWebhook {
+  /** The provider's id for this delivery (or event), as far as the headers or the body tell. */
+  id: string;
+  /** The event type the provider sent, or "unknown" when the body names none. */
+  type: string;
+  /**
+   * `ignored`: a type the app has no use for (or one whose object is none of the app's). `unreadable`: a type the app
+   * handles whose body does not have the fields it reads as it reads them: the provider changed them.
+   */
+  skipped: "ignored" | "unreadable";
+  /** Why, for the log: which field did not fit, or what the app does not handle. */
+  reason: string;
+}
+
 /** One payment provider behind the app's billing routes; `src/lib/billing/provider.ts` is the chosen one. */
 export interface PaymentProvider {
   readonly id: string;
@@ -50,10 +68,11 @@ export interface PaymentProvider {
   }): Promise<{ url: string; sessionId: string }>;
   createPortal(input: { customerId: string; returnUrl: string }): Promise<{ url: string }>;
   /**
-   * Verifies a webhook on its raw body with the provider's own scheme and reads it. Throws InvalidSignatureError for
-   * a missing, wrong or stale signature; null for a verified event the app has no use for.
+   * Verifies a webhook on its raw body with the provider's own scheme, then reads the event types the app handles,
+   * each with the schema of the fields it uses. Throws InvalidSignatureError for a missing, wrong or stale signature;
+   * a verified event of another type, or one whose body does not fit its schema, is a SkippedWebhook.
    */
-  parseWebhook(rawBody: string, headers: Headers): Promise<BillingEvent | null>;
+  parseWebhook(rawBody: string, headers: Headers): Promise<BillingEvent | SkippedWebhook>;
 }
 
 /** A webhook whose signature is missing, wrong or too old. */

@@ -103,31 +103,36 @@ describe("the Dodo Payments adapter's webhooks", () => {
 
   it("reads a cancel in the portal (subscription.updated) as a cancel at period end, still active", async () => {
     const body = event("subscription.updated", { cancel_at_next_billing_date: true });
-    const parsed = await provider.parseWebhook(body, signed(body));
-    expect(parsed).toMatchObject({ type: "subscription.updated" });
-    expect(parsed?.subscription).toMatchObject({ status: "active", cancelAtPeriodEnd: true, ended: false });
+    expect(await provider.parseWebhook(body, signed(body))).toMatchObject({
+      type: "subscription.updated",
+      subscription: { status: "active", cancelAtPeriodEnd: true, ended: false },
+    });
   });
 
   it("reads subscription.cancelled as the end of the subscription, now", async () => {
     const body = event("subscription.cancelled", { status: "cancelled", cancelled_at: "2026-03-20T11:00:00Z" });
-    const parsed = await provider.parseWebhook(body, signed(body));
-    expect(parsed).toMatchObject({ type: "subscription.canceled" });
-    expect(parsed?.subscription).toMatchObject({ status: "canceled", ended: true, plan: "pro", userId: "user_42" });
+    expect(await provider.parseWebhook(body, signed(body))).toMatchObject({
+      type: "subscription.canceled",
+      subscription: { status: "canceled", ended: true, plan: "pro", userId: "user_42" },
+    });
   });
 
   it("reads a failed renewal (subscription.on_hold) as payment.failed, past due and not ended", async () => {
     const body = event("subscription.on_hold", { status: "on_hold" });
-    const parsed = await provider.parseWebhook(body, signed(body));
-    expect(parsed).toMatchObject({ type: "payment.failed" });
-    expect(parsed?.subscription).toMatchObject({ status: "past_due", ended: false, plan: "pro" });
+    expect(await provider.parseWebhook(body, signed(body))).toMatchObject({
+      type: "payment.failed",
+      subscription: { status: "past_due", ended: false, plan: "pro" },
+    });
   });
 
   it("takes the user id from the customer when the subscription's metadata has none", async () => {
     const body = event("subscription.renewed", { metadata: {} });
-    expect((await provider.parseWebhook(body, signed(body)))?.subscription.userId).toBe("user_from_customer");
+    expect(await provider.parseWebhook(body, signed(body))).toMatchObject({
+      subscription: { userId: "user_from_customer" },
+    });
   });
 
-  it("ignores payment.failed (it carries no subscription state) and event types it has no use for", async () => {
+  it("skips payment.failed (it carries no subscription state) and event types it has no use for", async () => {
     const { billing, brand_id, customer, subscription_id } = recorded.data;
     const payment = JSON.stringify({
       business_id: recorded.business_id,
@@ -161,18 +166,52 @@ describe("the Dodo Payments adapter's webhooks", () => {
       timestamp: "2026-04-02T09:14:12.009315Z",
       type: "payment.failed",
     });
-    expect(await provider.parseWebhook(payment, signed(payment))).toBeNull();
+    expect(await provider.parseWebhook(payment, signed(payment, { id: "msg_payment" }))).toEqual({
+      id: "msg_payment",
+      type: "payment.failed",
+      skipped: "ignored",
+      reason: expect.any(String),
+    });
     const unknown = event("subscription.hibernated");
-    expect(await provider.parseWebhook(unknown, signed(unknown))).toBeNull();
+    expect(await provider.parseWebhook(unknown, signed(unknown))).toMatchObject({
+      type: "subscription.hibernated",
+      skipped: "ignored",
+    });
   });
 
-  it("refuses a wrong secret, a stale timestamp, a changed body and each missing header", async () => {
+  it("skips a verified subscription event whose fields Dodo changed, naming the field", async () => {
+    // The customer now an id string and the next billing date a number of seconds: the app cannot read either.
+    const body = event("subscription.renewed", {
+      customer: "cus_6kXhJ2cT0pRzW8yQn3LmA",
+      next_billing_date: 1775121247,
+    });
+    const parsed = await provider.parseWebhook(body, signed(body, { id: "msg_drifted" }));
+    expect(parsed).toMatchObject({ id: "msg_drifted", type: "subscription.renewed", skipped: "unreadable" });
+    expect(parsed).toHaveProperty("reason", expect.stringContaining("data.customer"));
+    expect(parsed).toHaveProperty("reason", expect.stringContaining("data.next_billing_date"));
+    const noTimestamp = JSON.stringify({ ...recorded, timestamp: undefined, type: "subscription.active" });
+    expect(await provider.parseWebhook(noTimestamp, signed(noTimestamp))).toMatchObject({ skipped: "unreadable" });
+    const notJson = "<html>gateway</html>";
+    expect(await provider.parseWebhook(notJson, signed(notJson))).toMatchObject({ skipped: "unreadable" });
+  });
+
+  it("reads a subscription event with fields the app does not know, and a status it does not know", async () => {
+    const body = event("subscription.updated", { status: "hibernating", loyalty: { tier: 3 } });
+    expect(await provider.parseWebhook(body, signed(body))).toMatchObject({
+      type: "subscription.updated",
+      subscription: { status: "incomplete", plan: "pro", userId: "user_42" },
+    });
+  });
+
+  it("refuses a wrong secret, a stale timestamp, a changed body and each missing header, whatever the type", async () => {
     const body = event("subscription.cancelled", { status: "cancelled" });
     const otherSecret = `whsec_${Buffer.from("somebody else's secret").toString("base64")}`;
+    const unhandled = event("license_key.created");
     const refused: [string, Headers][] = [
       [body, signed(body, { secret: otherSecret })],
       [body, signed(body, { at: new Date(Date.now() - 10 * 60_000) })],
       [body.replace("sub_9GpW3sYfLq2xD7vNkE1aT", "sub_someone_else"), signed(body)],
+      [unhandled, signed(unhandled, { secret: otherSecret })],
     ];
     for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"]) {
       const headers = signed(body);

@@ -1,8 +1,16 @@
 import DodoPayments from "dodopayments";
+import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { priceCatalog, requireSetting } from "./config";
-import { InvalidSignatureError, type BillingEvent, type PaymentProvider, type SubscriptionStatus } from "./types";
+import {
+  InvalidSignatureError,
+  type BillingEvent,
+  type PaymentProvider,
+  type SkippedWebhook,
+  type SubscriptionStatus,
+} from "./types";
+import { dateString, ignoredEvent, unreadableEvent } from "./webhook";
 
 /** Each plan and interval is a Dodo subscription product, its id in DODO_PRODUCT_<PLAN>_<MONTHLY|YEARLY>. */
 const products = priceCatalog("DODO_PRODUCT", env);
@@ -11,6 +19,8 @@ const products = priceCatalog("DODO_PRODUCT", env);
 const SIGNATURE_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"] as const;
 
 type SignatureHeaders = Record<(typeof SIGNATURE_HEADERS)[number], string>;
+
+type EventType = DodoPayments.WebhookEventType;
 
 /** Dodo's subscription statuses in the app's terms; one this SDK version does not know grants no plan. */
 const STATUSES: Record<string, SubscriptionStatus> = {
@@ -28,7 +38,46 @@ const STATUSES: Record<string, SubscriptionStatus> = {
 } satisfies Record<DodoPayments.SubscriptionStatus, SubscriptionStatus>;
 
 /** The statuses in which the subscription is over now, not at the end of a period. */
-const ENDED: ReadonlySet<DodoPayments.SubscriptionStatus> = new Set(["cancelled", "expired", "failed"]);
+const ENDED: ReadonlySet<string> = new Set<DodoPayments.SubscriptionStatus>(["cancelled", "expired", "failed"]);
+
+/**
+ * What each subscription event the app handles means to it. A failed renewal is read from subscription.past_due and
+ * subscription.on_hold, not payment.failed: a payment carries its subscription's id but not its product, period or
+ * status.
+ */
+const HANDLED: ReadonlyMap<string, BillingEvent["type"]> = new Map<EventType, BillingEvent["type"]>([
+  ["subscription.active", "subscription.activated"],
+  ["subscription.renewed", "subscription.updated"],
+  ["subscription.updated", "subscription.updated"],
+  ["subscription.plan_changed", "subscription.updated"],
+  ["subscription.past_due", "payment.failed"],
+  ["subscription.on_hold", "payment.failed"],
+  ["subscription.cancelled", "subscription.canceled"],
+  ["subscription.expired", "subscription.canceled"],
+  ["subscription.failed", "subscription.canceled"],
+]);
+
+/** The event type of a verified body, as far as it has one. */
+const eventSchema = z.object({ type: z.string() });
+
+/**
+ * The fields the app reads from a subscription event. The SDK verifies the signature and parses the JSON but does not
+ * check it, so this does: a field Dodo adds passes, one it changes makes the event unreadable.
+ */
+const subscriptionEvent = z.object({
+  timestamp: dateString,
+  data: z.object({
+    subscription_id: z.string(),
+    customer: z.object({ customer_id: z.string(), metadata: z.record(z.string(), z.unknown()).nullish() }),
+    metadata: z.record(z.string(), z.unknown()),
+    product_id: z.string(),
+    status: z.string(),
+    next_billing_date: dateString.nullish(),
+    cancel_at_next_billing_date: z.boolean(),
+  }),
+});
+
+type DodoSubscription = z.output<typeof subscriptionEvent>["data"];
 
 let client: DodoPayments | undefined;
 
@@ -95,17 +144,20 @@ export const paymentProvider: PaymentProvider = {
   async parseWebhook(rawBody, headers) {
     const key = requireSetting("DODO_PAYMENTS_WEBHOOK_KEY", env.DODO_PAYMENTS_WEBHOOK_KEY);
     const signed = signatureHeaders(headers);
-    let event: DodoPayments.UnwrapWebhookEvent;
+    const id = signed["webhook-id"];
+    let body: unknown;
     try {
-      event = webhooks().unwrap(rawBody, { headers: signed, key });
+      body = webhooks().unwrap(rawBody, { headers: signed, key });
     } catch (error) {
-      // The SDK verifies with standardwebhooks, which names its refusals so; anything else (a malformed key) is ours.
+      // The SDK verifies with standardwebhooks, which names its refusals so; then it parses the JSON, whose failure
+      // is a verified body that is not JSON. Anything else (a malformed key) is ours.
       if (error instanceof Error && error.name === "WebhookVerificationError") {
         throw new InvalidSignatureError(error.message);
       }
+      if (error instanceof SyntaxError) return unreadableEvent(id, "unknown", `the body is not JSON: ${error.message}`);
       throw error;
     }
-    return toBillingEvent(signed["webhook-id"], event);
+    return toBillingEvent(id, body);
   },
 };
 
@@ -123,48 +175,27 @@ function signatureHeaders(headers: Headers): SignatureHeaders {
   return found as SignatureHeaders;
 }
 
-/**
- * The app's reading of a verified event, or null for the rest. A failed renewal is read from subscription.past_due and
- * subscription.on_hold, not payment.failed: a payment carries its subscription's id but not its product, period or
- * status.
- */
-function toBillingEvent(id: string, event: DodoPayments.UnwrapWebhookEvent): BillingEvent | null {
-  switch (event.type) {
-    case "subscription.active":
-      return billingEvent(id, "subscription.activated", event);
-    case "subscription.renewed":
-    case "subscription.updated":
-    case "subscription.plan_changed":
-      return billingEvent(id, "subscription.updated", event);
-    case "subscription.past_due":
-    case "subscription.on_hold":
-      return billingEvent(id, "payment.failed", event);
-    case "subscription.cancelled":
-    case "subscription.expired":
-    case "subscription.failed":
-      return billingEvent(id, "subscription.canceled", event);
-    default:
-      return null;
-  }
-}
-
-function billingEvent(
-  id: string,
-  type: BillingEvent["type"],
-  event: { timestamp: string; data: DodoPayments.Subscription },
-): BillingEvent {
-  const subscription = event.data;
+/** The app's reading of a verified event: each type it handles is read with the schema; the rest are skipped. */
+function toBillingEvent(id: string, body: unknown): BillingEvent | SkippedWebhook {
+  const event = eventSchema.safeParse(body);
+  if (!event.success) return unreadableEvent(id, "unknown", event.error);
+  const { type } = event.data;
+  const billingType = HANDLED.get(type);
+  if (!billingType) return ignoredEvent(id, type);
+  const read = subscriptionEvent.safeParse(body);
+  if (!read.success) return unreadableEvent(id, type, read.error);
+  const subscription = read.data.data;
   return {
     id,
-    occurredAt: new Date(event.timestamp),
-    type,
+    occurredAt: read.data.timestamp,
+    type: billingType,
     subscription: {
       subscriptionId: subscription.subscription_id,
       customerId: subscription.customer.customer_id,
       userId: userIdOf(subscription),
       plan: products.planOf(subscription.product_id),
       status: STATUSES[subscription.status] ?? "incomplete",
-      currentPeriodEnd: subscription.next_billing_date ? new Date(subscription.next_billing_date) : null,
+      currentPeriodEnd: subscription.next_billing_date ?? null,
       // Cancelling in the portal sets this and keeps the subscription active; subscription.cancelled comes at the end.
       cancelAtPeriodEnd: subscription.cancel_at_next_billing_date,
       ended: ENDED.has(subscription.status),
@@ -173,7 +204,7 @@ function billingEvent(
 }
 
 /** The user id the checkout put in the subscription's metadata, else the one createCustomer put on the customer. */
-function userIdOf(subscription: DodoPayments.Subscription): string | null {
+function userIdOf(subscription: DodoSubscription): string | null {
   const userId = subscription.metadata.userId ?? subscription.customer.metadata?.userId;
   return typeof userId === "string" ? userId : null;
 }

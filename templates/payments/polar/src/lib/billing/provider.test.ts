@@ -1,4 +1,4 @@
-import { Webhook } from "standardwebhooks";
+import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { InvalidSignatureError, type PaymentProvider } from "@/lib/billing/types";
 
@@ -33,7 +33,7 @@ const price = {
   price_amount: 2000,
 };
 
-/** A subscription as Polar's webhooks carry it, after a paid checkout for Pro, monthly. */
+/** A subscription as Polar's webhooks carry it (API version 2026-10), after a paid checkout for Pro, monthly. */
 function subscription(fields: object = {}, customer: object = {}) {
   return {
     created_at: "2026-11-02T09:14:25.907113Z",
@@ -46,6 +46,8 @@ function subscription(fields: object = {}, customer: object = {}) {
     status: "active",
     current_period_start: "2026-11-02T09:14:25.907113Z",
     current_period_end: "2026-12-02T09:14:25.907113Z",
+    current_meter_period_start: null,
+    current_meter_period_end: null,
     trial_start: null,
     trial_end: null,
     cancel_at_period_end: false,
@@ -53,11 +55,16 @@ function subscription(fields: object = {}, customer: object = {}) {
     started_at: "2026-11-02T09:14:25.907113Z",
     ends_at: null,
     ended_at: null,
+    past_due_at: null,
+    pause_at_period_end: false,
+    paused_at: null,
+    resumes_at: null,
     customer_id: CUSTOMER_ID,
     product_id: PRO_MONTHLY,
     discount_id: null,
     checkout_id: "b2d4f6a8-1c3e-4a5b-9d7f-0e2c4a6b8d19",
     seats: null,
+    units: null,
     customer_cancellation_reason: null,
     customer_cancellation_comment: null,
     metadata: { userId: USER_ID, plan: "pro" },
@@ -72,11 +79,14 @@ function subscription(fields: object = {}, customer: object = {}) {
       email_verified: false,
       type: "individual",
       name: "Ada Lovelace",
+      billing_name: null,
       billing_address: { line1: null, line2: null, postal_code: null, city: null, state: null, country: "GB" },
       tax_id: null,
       locale: null,
       organization_id: ORGANIZATION_ID,
+      default_payment_method_id: "6f0e2d4c-8a1b-4c3d-9e5f-7a8b9c0d1e2f",
       deleted_at: null,
+      first_user_event_at: null,
       avatar_url: "https://www.gravatar.com/avatar/1f9d9a9efc2f523b2f09629444632b5c?d=404",
       ...customer,
     },
@@ -91,10 +101,13 @@ function subscription(fields: object = {}, customer: object = {}) {
       visibility: "public",
       recurring_interval: "month",
       recurring_interval_count: 1,
+      meter_interval: null,
+      meter_interval_count: null,
       is_recurring: true,
       is_archived: false,
       organization_id: ORGANIZATION_ID,
       metadata: {},
+      is_deletable: false,
       prices: [price],
       benefits: [],
       medias: [],
@@ -108,22 +121,57 @@ function subscription(fields: object = {}, customer: object = {}) {
   };
 }
 
-/** A delivery signed as Polar signs it: Standard Webhooks keyed with the base64 of the whole secret string. */
-function delivery(payload: object, options: { secret?: string; sentAt?: Date } = {}) {
-  const { secret = SECRET, sentAt = new Date() } = options;
-  const id = "4c7e2a19-8b3d-4f60-a5c1-9e0d2b4f6a83";
-  const body = JSON.stringify(payload);
-  const signature = new Webhook(Buffer.from(secret, "utf-8").toString("base64")).sign(id, sentAt, body);
+/** A benefit as benefit.created carries it: a type Polar added after @polar-sh/sdk 0.47, whose parser refused it. */
+const benefit = {
+  id: "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d",
+  created_at: "2026-11-03T10:00:00.000000Z",
+  modified_at: null,
+  type: "slack_shared_channel",
+  description: "A shared Slack channel with our team",
+  selectable: true,
+  deletable: true,
+  is_deleted: false,
+  organization_id: ORGANIZATION_ID,
+  metadata: {},
+  visibility: "public",
+  properties: {
+    slack_integration_id: "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+    channel_name_template: "acme-{customer}",
+  },
+  visibility_configurable: true,
+};
+
+/** The key Polar signs with today (Standard Webhooks): the base64 after `whsec_`, decoded. */
+const standardKey = (secret: string) => Buffer.from(secret.slice("whsec_".length), "base64");
+/** The key of Polar's first scheme, which older endpoints still use: the bytes of the whole secret string. */
+const firstSchemeKey = (secret: string) => Buffer.from(secret, "utf-8");
+
+/** A Standard Webhooks signature: HMAC-SHA256 of `<id>.<timestamp>.<body>`, as `v1,<base64>`. */
+function signature(key: Buffer, id: string, sentAt: Date, body: string): string {
+  const content = `${id}.${Math.floor(sentAt.getTime() / 1000)}.${body}`;
+  return `v1,${createHmac("sha256", key).update(content).digest("base64")}`;
+}
+
+/** A delivery as Polar sends it: its raw body and headers, signed with the endpoint's secret (or `key`). */
+function delivery(payload: object | string, options: { key?: Buffer; sentAt?: Date; id?: string } = {}) {
+  const { key = standardKey(SECRET), sentAt = new Date(), id = "4c7e2a19-8b3d-4f60-a5c1-9e0d2b4f6a83" } = options;
+  const body = typeof payload === "string" ? payload : JSON.stringify(payload);
   const headers = new Headers({
     "content-type": "application/json",
+    "user-agent": "polar.sh webhooks",
     "webhook-id": id,
     "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
-    "webhook-signature": signature,
+    "webhook-signature": signature(key, id, sentAt, body),
   });
   return [body, headers] as const;
 }
 
-const event = (type: string, data: object) => ({ type, timestamp: "2026-11-02T09:14:27.512384Z", data });
+const event = (type: string, data: object) => ({
+  type,
+  timestamp: "2026-11-02T09:14:27.512384Z",
+  api_version: "2026-10",
+  data,
+});
 
 describe("Polar webhooks", () => {
   it("reads subscription.active as the activation of its product's plan, for the customer's external id", async () => {
@@ -144,23 +192,10 @@ describe("Polar webhooks", () => {
     });
   });
 
-  it("also verifies endpoints Polar signs the Standard Webhooks way (the key inside whsec_), and nothing else", async () => {
-    const body = JSON.stringify(event("subscription.active", subscription()));
+  it("also verifies endpoints Polar signs its first way (the whole secret string is the key)", async () => {
     const id = "7e1d3c5a-0f2b-4d6e-8a9c-1b3d5f7a9c2e";
-    const sentAt = new Date();
-    const headers = (signature: string) =>
-      new Headers({
-        "webhook-id": id,
-        "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
-        "webhook-signature": signature,
-      });
-    const standard = new Webhook(SECRET).sign(id, sentAt, body);
-    await expect(provider.parseWebhook(body, headers(standard))).resolves.toMatchObject({
-      id,
-      type: "subscription.activated",
-    });
-    const otherKey = new Webhook("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").sign(id, sentAt, body);
-    await expect(provider.parseWebhook(body, headers(otherKey))).rejects.toBeInstanceOf(InvalidSignatureError);
+    const first = delivery(event("subscription.active", subscription()), { key: firstSchemeKey(SECRET), id });
+    await expect(provider.parseWebhook(...first)).resolves.toMatchObject({ id, type: "subscription.activated" });
   });
 
   it("reads subscription.canceled as a cancel at the period's end: still active, not ended", async () => {
@@ -195,25 +230,70 @@ describe("Polar webhooks", () => {
     expect(parsed).toMatchObject({ type: "payment.failed", subscription: { status: "past_due", ended: false } });
   });
 
+  it("reads a paused subscription as granting no plan until it resumes, without ending it", async () => {
+    const paused = subscription({ status: "paused", paused_at: "2026-11-20T16:02:11.340562Z" });
+    const parsed = await provider.parseWebhook(...delivery(event("subscription.updated", paused)));
+    expect(parsed).toMatchObject({ type: "subscription.updated", subscription: { status: "canceled", ended: false } });
+  });
+
   const active = event("subscription.active", subscription());
+  const otherSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const without = (name: string) => {
+    const [body, headers] = delivery(active);
+    headers.delete(name);
+    return [body, headers] as const;
+  };
   it.each([
-    ["a signature made with another secret", () => delivery(active, { secret: "whsec_someone-elses" })],
+    ["a signature made with another secret", () => delivery(active, { key: standardKey(otherSecret) })],
+    ["another secret's first-scheme signature", () => delivery(active, { key: firstSchemeKey(otherSecret) })],
     ["a timestamp 10 minutes old", () => delivery(active, { sentAt: new Date(Date.now() - 600_000) })],
+    ["a changed body", () => [JSON.stringify(active).replace(USER_ID, "usr_intruder"), delivery(active)[1]] as const],
+    ["no webhook-signature header", () => without("webhook-signature")],
+    ["no webhook-timestamp header", () => without("webhook-timestamp")],
+    ["no webhook-id header", () => without("webhook-id")],
+    // A type the app does not handle is verified all the same.
     [
-      "no webhook-signature header",
-      () => {
-        const [body, headers] = delivery(active);
-        headers.delete("webhook-signature");
-        return [body, headers] as const;
-      },
+      "an unhandled type under another secret",
+      () => delivery(event("benefit.created", benefit), { key: standardKey(otherSecret) }),
     ],
   ])("refuses a delivery with %s", async (_case, make) => {
     await expect(provider.parseWebhook(...make())).rejects.toBeInstanceOf(InvalidSignatureError);
   });
 
-  it("returns null for a verified event the app ignores, and for one this SDK version does not know", async () => {
+  it("skips a verified event of a type the app does not handle, and one this SDK version does not know", async () => {
+    await expect(provider.parseWebhook(...delivery(event("benefit.created", benefit)))).resolves.toEqual({
+      id: "4c7e2a19-8b3d-4f60-a5c1-9e0d2b4f6a83",
+      type: "benefit.created",
+      skipped: "ignored",
+      reason: expect.any(String),
+    });
     const customer = subscription().customer;
-    await expect(provider.parseWebhook(...delivery(event("customer.created", customer)))).resolves.toBeNull();
-    await expect(provider.parseWebhook(...delivery(event("customer.merged", customer)))).resolves.toBeNull();
+    await expect(provider.parseWebhook(...delivery(event("customer.created", customer)))).resolves.toMatchObject({
+      type: "customer.created",
+      skipped: "ignored",
+    });
+    await expect(provider.parseWebhook(...delivery(event("customer.merged", customer)))).resolves.toMatchObject({
+      type: "customer.merged",
+      skipped: "ignored",
+    });
+  });
+
+  it("skips a verified subscription event whose fields Polar changed, naming the fields", async () => {
+    // The period end as a number, the customer id gone: the app cannot tell what the event says.
+    const drifted = subscription({ current_period_end: 1796202865, customer_id: undefined });
+    const parsed = await provider.parseWebhook(...delivery(event("subscription.updated", drifted)));
+    expect(parsed).toMatchObject({ type: "subscription.updated", skipped: "unreadable" });
+    expect(parsed).toHaveProperty("reason", expect.stringContaining("data.current_period_end"));
+    expect(parsed).toHaveProperty("reason", expect.stringContaining("data.customer_id"));
+    // A verified body that is not JSON at all.
+    await expect(provider.parseWebhook(...delivery("<html>gateway</html>"))).resolves.toMatchObject({
+      skipped: "unreadable",
+    });
+  });
+
+  it("reads a subscription event that has fields the app does not know, and a status it does not know", async () => {
+    const grown = subscription({ status: "hibernating", loyalty_tier: { level: 3 } }, { segment: "enterprise" });
+    const parsed = await provider.parseWebhook(...delivery(event("subscription.updated", grown)));
+    expect(parsed).toMatchObject({ type: "subscription.updated", subscription: { status: "incomplete", plan: "pro" } });
   });
 });

@@ -1,8 +1,5 @@
-import { Polar } from "@polar-sh/sdk";
-import type { Subscription } from "@polar-sh/sdk/models/components/subscription.js";
-import { SDKValidationError } from "@polar-sh/sdk/models/errors/sdkvalidationerror.js";
-import { validateEvent, WebhookVerificationError } from "@polar-sh/sdk/webhooks";
-import { Webhook, WebhookVerificationError as StandardWebhookVerificationError } from "standardwebhooks";
+import { createPolar, type models, type Polar, webhooks } from "@polar-sh/sdk/2026-10";
+import { z } from "zod";
 import { env } from "@/lib/env";
 import { priceCatalog, requireSetting } from "./config";
 import {
@@ -12,28 +9,35 @@ import {
   type SubscriptionState,
   type SubscriptionStatus,
 } from "./types";
+import { dateString, ignoredEvent, unreadableEvent } from "./webhook";
 
 /** Each plan and interval is a Polar product (POLAR_PRODUCT_PRO_MONTHLY...): Polar sells products, not prices. */
 const catalog = priceCatalog("POLAR_PRODUCT", env);
 
+/** A checkout or portal request gives up after this many seconds, rather than holding the user's request open. */
+const REQUEST_TIMEOUT_SECONDS = 10;
+
 let client: Polar | undefined;
 
 /**
- * The Polar client, made on first use so that an app without a token starts and only the billing routes answer
- * NOT_CONFIGURED. No retries (a checkout is created once or fails) and a 10 s timeout on every request.
+ * The Polar client for API version 2026-10, made on first use so that an app without a token starts and only the
+ * billing routes answer NOT_CONFIGURED. The SDK makes each request once (a checkout is created once or fails).
  */
 function polar(): Polar {
-  client ??= new Polar({
+  client ??= createPolar({
     accessToken: requireSetting("POLAR_ACCESS_TOKEN", env.POLAR_ACCESS_TOKEN),
-    server: env.POLAR_SERVER,
-    serverURL: env.POLAR_API_BASE_URL,
-    retryConfig: { strategy: "none" },
-    timeoutMs: 10_000,
+    environment: env.POLAR_SERVER,
+    // The SDK appends /v1/... to it as it is.
+    baseUrl: env.POLAR_API_BASE_URL?.replace(/\/+$/, ""),
+    timeout: REQUEST_TIMEOUT_SECONDS,
   });
   return client;
 }
 
-/** Polar's subscription statuses in the app's terms; Polar revokes an unpaid subscription once its retries run out. */
+/**
+ * Polar's subscription statuses in the app's terms; Polar revokes an unpaid subscription once its retries run out,
+ * and a paused one is neither billed nor served until it resumes. A status newer than this list grants no plan.
+ */
 const STATUSES: Record<string, SubscriptionStatus> = {
   active: "active",
   trialing: "trialing",
@@ -42,21 +46,56 @@ const STATUSES: Record<string, SubscriptionStatus> = {
   incomplete: "incomplete",
   incomplete_expired: "canceled",
   canceled: "canceled",
-};
+  paused: "canceled",
+} satisfies Record<models.SubscriptionStatus, SubscriptionStatus>;
 
-function subscriptionState(subscription: Subscription): SubscriptionState {
-  const status = STATUSES[subscription.status] ?? "incomplete";
+/** The statuses in which Polar has ended the subscription for good. */
+const ENDED: ReadonlySet<string> = new Set<models.SubscriptionStatus>(["canceled", "incomplete_expired"]);
+
+/** The subscription events the app reads; Polar also sends subscription.updated along with each specific one. */
+const HANDLED: ReadonlySet<string> = new Set<webhooks.WebhookPayload["type"]>([
+  "subscription.created",
+  "subscription.active",
+  "subscription.updated",
+  "subscription.uncanceled",
+  "subscription.canceled",
+  "subscription.revoked",
+  "subscription.past_due",
+]);
+
+/**
+ * The fields the app reads from a subscription event. The SDK verifies the signature and knows the event types but
+ * does not check the payload, so this does: a field Polar adds passes, one it changes makes the event unreadable.
+ */
+const subscriptionEvent = z.object({
+  timestamp: dateString,
+  data: z.object({
+    id: z.string(),
+    customer_id: z.string(),
+    product_id: z.string(),
+    status: z.string(),
+    current_period_end: dateString.nullable(),
+    cancel_at_period_end: z.boolean(),
+    ended_at: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()),
+    customer: z.object({ external_id: z.string().nullish() }),
+  }),
+});
+
+type PolarSubscription = z.output<typeof subscriptionEvent>["data"];
+
+function subscriptionState(subscription: PolarSubscription): SubscriptionState {
   const userId = subscription.metadata.userId;
   return {
     subscriptionId: subscription.id,
-    customerId: subscription.customerId,
-    userId: subscription.customer.externalId ?? (typeof userId === "string" ? userId : null),
-    plan: catalog.planOf(subscription.productId),
-    status,
-    currentPeriodEnd: subscription.currentPeriodEnd,
-    cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
+    customerId: subscription.customer_id,
+    userId: subscription.customer.external_id ?? (typeof userId === "string" ? userId : null),
+    plan: catalog.planOf(subscription.product_id),
+    status: STATUSES[subscription.status] ?? "incomplete",
+    currentPeriodEnd: subscription.current_period_end,
+    cancelAtPeriodEnd: subscription.cancel_at_period_end,
     // Polar sets ended_at (and status canceled) only once access has ended; a cancel at period end sets ends_at.
-    ended: subscription.endedAt !== null || status === "canceled",
+    ended: subscription.ended_at !== null || ENDED.has(subscription.status),
   };
 }
 
@@ -74,45 +113,13 @@ function eventType(polarType: string, state: SubscriptionState): BillingEvent["t
   return "subscription.updated";
 }
 
-/**
- * Whether the SDK refused a verified event only because it does not know its type: it wraps its "Unknown event
- * type" SDKValidationError in another, whereas a known event that fails its schema has a zod error as the cause.
- */
-function isUnknownEventType(error: unknown): boolean {
-  return error instanceof SDKValidationError && error.cause instanceof SDKValidationError;
-}
-
-/**
- * The SDK's validateEvent verifies Polar's first scheme (the secret string, base64-encoded, is the key). Endpoints
- * made since September 2026 sign the Standard Webhooks way (the key is inside `whsec_…`), which only SDK 1.x verifies,
- * and 1.x needs Node 22: such a body is verified with standardwebhooks itself, then re-signed the first way with the
- * same secret so that the SDK's own parser reads it. A body neither scheme verifies never gets past `verify`.
- */
-function verifiedEvent(rawBody: string, headers: Record<string, string>, secret: string) {
-  try {
-    return validateEvent(rawBody, headers, secret);
-  } catch (error) {
-    if (!(error instanceof WebhookVerificationError) || !secret.startsWith("whsec_")) throw error;
-    new Webhook(secret).verify(rawBody, headers);
-    const firstScheme = new Webhook(Buffer.from(secret, "utf8").toString("base64"));
-    const now = new Date();
-    const signature = firstScheme.sign(headers["webhook-id"] ?? "", now, rawBody);
-    const resigned = {
-      ...headers,
-      "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
-      "webhook-signature": signature,
-    };
-    return validateEvent(rawBody, resigned, secret);
-  }
-}
-
 /** Polar (polar.sh), a merchant of record: subscriptions to products, Standard Webhooks signatures. */
 export const paymentProvider: PaymentProvider = {
   id: "polar",
   name: "Polar",
 
   async createCustomer(user) {
-    const customer = await polar().customers.create({ email: user.email, name: user.name, externalId: user.id });
+    const customer = await polar().customers.create({ email: user.email, name: user.name, external_id: user.id });
     return customer.id;
   },
 
@@ -120,47 +127,50 @@ export const paymentProvider: PaymentProvider = {
     const productId = catalog.idFor(input.plan, input.interval);
     const checkout = await polar().checkouts.create({
       products: [productId],
-      customerId: input.customerId,
-      externalCustomerId: input.userId,
+      customer_id: input.customerId,
+      external_customer_id: input.userId,
       metadata: { userId: input.userId, plan: input.plan },
-      successUrl: input.successUrl,
-      returnUrl: input.cancelUrl,
+      success_url: input.successUrl,
+      return_url: input.cancelUrl,
     });
     return { url: checkout.url, sessionId: checkout.id };
   },
 
   async createPortal(input) {
-    const session = await polar().customerSessions.create({ customerId: input.customerId, returnUrl: input.returnUrl });
-    return { url: session.customerPortalUrl };
+    const session = await polar().customerSessions.create({
+      customer_id: input.customerId,
+      return_url: input.returnUrl,
+    });
+    return { url: session.customer_portal_url };
   },
 
   async parseWebhook(rawBody, headers) {
     const secret = requireSetting("POLAR_WEBHOOK_SECRET", env.POLAR_WEBHOOK_SECRET);
     const deliveryId = headers.get("webhook-id");
     if (!deliveryId) throw new InvalidSignatureError("The webhook-id header is missing.");
-    let event: ReturnType<typeof validateEvent>;
+    // The SDK verifies both of Polar's signing schemes: Standard Webhooks (the key is the base64 inside `whsec_...`)
+    // and Polar's first one (the key is the whole secret string), then parses the JSON and checks its type.
+    let event: webhooks.WebhookPayload;
     try {
-      event = verifiedEvent(rawBody, Object.fromEntries(headers), secret);
+      event = await webhooks.validateEvent(rawBody, Object.fromEntries(headers), secret);
     } catch (error) {
-      if (error instanceof WebhookVerificationError || error instanceof StandardWebhookVerificationError) {
-        throw new InvalidSignatureError(error.message);
+      if (error instanceof webhooks.PolarWebhookVerificationError) throw new InvalidSignatureError(error.message);
+      if (error instanceof webhooks.PolarWebhookUnknownTypeError) {
+        return ignoredEvent(deliveryId, error.eventType ?? "unknown", "a type unknown to this @polar-sh/sdk");
       }
-      if (isUnknownEventType(error)) return null;
+      // Verified, but not JSON.
+      if (error instanceof webhooks.PolarWebhookError) return unreadableEvent(deliveryId, "unknown", error.message);
       throw error;
     }
-    switch (event.type) {
-      case "subscription.created":
-      case "subscription.active":
-      case "subscription.updated":
-      case "subscription.uncanceled":
-      case "subscription.canceled":
-      case "subscription.revoked":
-      case "subscription.past_due": {
-        const subscription = subscriptionState(event.data);
-        return { id: deliveryId, occurredAt: event.timestamp, type: eventType(event.type, subscription), subscription };
-      }
-      default:
-        return null;
-    }
+    if (!HANDLED.has(event.type)) return ignoredEvent(deliveryId, event.type);
+    const read = subscriptionEvent.safeParse(event);
+    if (!read.success) return unreadableEvent(deliveryId, event.type, read.error);
+    const subscription = subscriptionState(read.data.data);
+    return {
+      id: deliveryId,
+      occurredAt: read.data.timestamp,
+      type: eventType(event.type, subscription),
+      subscription,
+    };
   },
 };

@@ -293,6 +293,15 @@ function signed(body: string, options: { secret?: string; timestamp?: number } =
 
 const parse = (body: string) => provider.parseWebhook(body, signed(body));
 
+/** An event the app has no use for: the customer changed their name. */
+const customerUpdated = event(
+  "evt_1SQ8Z9Kz4aXbN2mPm2Wq5Rty",
+  "customer.updated",
+  1793610860,
+  { id: CUSTOMER_ID, object: "customer", email: "ivy@example.com", metadata: { userId: USER_ID } },
+  { name: null },
+);
+
 describe("Stripe webhooks", () => {
   it("reads a created subscription as activated, with its user, the plan of its price and its period end", async () => {
     const body = event("evt_1SQ8a4Kz4aXbN2mPVb3k0Hn2", "customer.subscription.created", 1793610867, subscription());
@@ -396,14 +405,56 @@ describe("Stripe webhooks", () => {
     }
     const tampered = body.replace(USER_ID, "usr_intruder");
     await expect(provider.parseWebhook(tampered, signed(body))).rejects.toBeInstanceOf(InvalidSignatureError);
+    // A type the app does not handle, or a body it could not read, is verified all the same.
+    for (const other of [customerUpdated, "not json"]) {
+      const forged = signed(other, { secret: "whsec_another0endpoint0secret00000" });
+      await expect(provider.parseWebhook(other, forged)).rejects.toBeInstanceOf(InvalidSignatureError);
+    }
   });
 
-  it("ignores the events the app has no use for, and types this SDK does not know", async () => {
-    const customer = { id: CUSTOMER_ID, object: "customer", email: "ivy@example.com", metadata: { userId: USER_ID } };
-    const updated = event("evt_1SQ8Z9Kz4aXbN2mPm2Wq5Rty", "customer.updated", 1793610860, customer, { name: null });
-    expect(await parse(updated)).toBeNull();
+  it("skips the events the app has no use for, types this SDK does not know, and others' invoices", async () => {
+    expect(await parse(customerUpdated)).toEqual({
+      id: "evt_1SQ8Z9Kz4aXbN2mPm2Wq5Rty",
+      type: "customer.updated",
+      skipped: "ignored",
+      reason: expect.any(String),
+    });
     const type = "customer.subscription.renewal_reminder";
     const unknown = event("evt_1SQ8ZaKz4aXbN2mPn4Xw8Bvc", type, 1793610861, subscription());
-    expect(await parse(unknown)).toBeNull();
+    expect(await parse(unknown)).toMatchObject({ type, skipped: "ignored" });
+    const oneOff = { ...failedInvoice, parent: null, billing_reason: "manual" };
+    const invoice = event("evt_1TbC3aKz4aXbN2mPz0Lq2Mnb", "invoice.payment_failed", 1825150600, oneOff);
+    expect(await parse(invoice)).toMatchObject({ type: "invoice.payment_failed", skipped: "ignored" });
+  });
+
+  it("skips a verified event whose fields Stripe changed, naming the field", async () => {
+    // The period end moved off the item (as it once moved onto it), the status now an object.
+    const { items } = subscription();
+    const moved = { ...items, data: items.data.map((item) => ({ ...item, current_period_end: undefined })) };
+    const drifted = subscription({ items: moved, status: { value: "active" } });
+    const body = event("evt_1SQ9b1Kz4aXbN2mPh3Tr6Yui", "customer.subscription.updated", 1793610900, drifted);
+    const parsed = await parse(body);
+    expect(parsed).toMatchObject({
+      id: "evt_1SQ9b1Kz4aXbN2mPh3Tr6Yui",
+      type: "customer.subscription.updated",
+      skipped: "unreadable",
+    });
+    expect(parsed).toHaveProperty("reason", expect.stringContaining("data.object.status"));
+    expect(parsed).toHaveProperty("reason", expect.stringContaining("data.object.items.data.0.current_period_end"));
+    const lines = { ...failedInvoice.lines, data: [{ ...failedInvoice.lines.data[0], period: "2028" }] };
+    const invoice = event("evt_1TbC4bKz4aXbN2mPe6Sd1Fgh", "invoice.payment_failed", 1825150700, {
+      ...failedInvoice,
+      lines,
+    });
+    expect(await parse(invoice)).toMatchObject({ skipped: "unreadable" });
+    for (const unreadable of ["not json", JSON.stringify({ id: "evt_1SQ9c2Kz4aXbN2mP", object: "event" })]) {
+      expect(await parse(unreadable)).toMatchObject({ skipped: "unreadable" });
+    }
+  });
+
+  it("reads a subscription with fields the app does not know, and a status it does not know", async () => {
+    const grown = subscription({ status: "hibernating", loyalty: { tier: 3 } });
+    const body = event("evt_1SQ9d3Kz4aXbN2mPk4Ws7Zxc", "customer.subscription.updated", 1793610950, grown);
+    expect(await parse(body)).toMatchObject({ subscription: { status: "incomplete", plan: "pro" } });
   });
 });

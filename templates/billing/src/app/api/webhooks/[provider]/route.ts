@@ -3,14 +3,16 @@ import { readRawBody } from "@/lib/api/body";
 import { ApiError, errorResponse, notFound } from "@/lib/api/errors";
 import { paymentProvider } from "@/lib/billing/provider";
 import { applyBillingEvent } from "@/lib/billing/store";
-import { InvalidSignatureError } from "@/lib/billing/types";
+import { InvalidSignatureError, type SkippedWebhook } from "@/lib/billing/types";
 
 /** Provider events are small; a body past this is not one. */
 const WEBHOOK_BODY_LIMIT = 256 * 1024;
 
 /**
  * The payment provider's webhooks: outside the session, the rate limit and CORS. The signature is verified on the
- * raw body before anything else; each event is applied once, and never over a newer state.
+ * raw body before anything else (a bad one is a 400); each event is applied once, and never over a newer state. A
+ * verified event the app skips (a type it does not handle, a body the provider changed) is a 200 and one log line:
+ * any other answer would have the provider retry it until it disables the endpoint.
  */
 async function receive(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
   try {
@@ -23,7 +25,10 @@ async function receive(request: Request, context: { params: Promise<Record<strin
       }
       throw error;
     });
-    if (!event) return Response.json({ received: true, applied: false });
+    if ("skipped" in event) {
+      logSkipped(event);
+      return Response.json({ received: true, applied: false, outcome: "skipped" });
+    }
     const outcome = await applyBillingEvent(paymentProvider.id, event);
     if (outcome === "unmatched") {
       console.warn(`${paymentProvider.name} event ${event.id}: no user or plan of this app matches its subscription.`);
@@ -32,6 +37,13 @@ async function receive(request: Request, context: { params: Promise<Record<strin
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+/** One line per skipped event; one the app could not read is a warning, since the state it carried is missed. */
+function logSkipped({ id, type, skipped, reason }: SkippedWebhook): void {
+  const line = `${paymentProvider.name} webhook ${id} (${type}) skipped, ${skipped}: ${reason}`;
+  if (skipped === "unreadable") console.warn(`${line}. Update the adapter in src/lib/billing/provider.ts.`);
+  else console.info(line);
 }
 
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: receive });
