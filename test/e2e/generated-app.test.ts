@@ -20,6 +20,7 @@ import { hardeningAuthSteps } from "./steps/hardening-auth.js";
 import { hardeningChatInputSteps } from "./steps/hardening-chat-input.js";
 import { hardeningHttpSteps } from "./steps/hardening-http.js";
 import { rateLimitSteps } from "./steps/rate-limits.js";
+import { securitySteps } from "./steps/security.js";
 import { createPostgresDatabase } from "./support/database.js";
 import { installedPins, pinProblems } from "./support/installed-tree.js";
 import { startFakeEmail } from "./support/fake-email/index.js";
@@ -149,6 +150,7 @@ describe.concurrent("generated apps", () => {
       firstRunSteps(suite);
       if (combination.apiKeys) apiKeySteps(suite);
       hardeningAuthSteps(suite);
+      securitySteps(suite);
       rateLimitSteps(suite);
       chatSteps(suite);
       chatRenderingSteps(suite);

@@ -71,4 +71,32 @@ describe("/api/auth", () => {
     );
     expect(rightPassword.status).toBe(429);
   });
+
+  it("counts form-encoded sign-ins like JSON ones: a locked account stays locked whatever the body's type", async () => {
+    const user = await signUp();
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const formSignIn = (password: string) =>
+      post("/sign-in/email", new URLSearchParams({ email: user.email, password }).toString(), form);
+    for (let attempt = 0; attempt < SIGN_IN_FAILURES_PER_ACCOUNT.max; attempt++) {
+      expect((await formSignIn("not the password")).status).toBe(401);
+    }
+    expect((await formSignIn("a long enough password")).status).toBe(429);
+  });
+
+  it("holds form-encoded fields to the same limits, and refuses any other body type with 415", async () => {
+    const longName = await post(
+      "/sign-up/email",
+      new URLSearchParams({
+        email: `user-${randomUUID()}@example.com`,
+        password: "a long enough password",
+        name: "x".repeat(60_000),
+      }).toString(),
+      { "content-type": "application/x-www-form-urlencoded" },
+    );
+    expect([longName.status, (await longName.json()).code]).toEqual([400, "INVALID_REQUEST"]);
+    for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/xml"]) {
+      const refused = await post("/sign-in/email", '{"email":"a@b.c","password":"x"}', { "content-type": type });
+      expect([refused.status, (await refused.json()).code], type).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    }
+  });
 });
