@@ -4,10 +4,25 @@
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 
-/** What it answers: a little Markdown with a code block; a question with "long" in it gets a slow, long answer. */
+/** A table and a TypeScript block, the Markdown answers use most. */
+const RICH_ANSWER =
+  "| Plan | Price |\n|:-----|------:|\n| Free | $0 |\n| Pro | $20 |\n\n```ts\nconst answer: number = 42;\n```\n\nThat is all.";
+
+/** 200 KB of Markdown, ending with a line the test looks for. */
+const FAST_ANSWER =
+  Array.from({ length: 3600 }, (_, i) => `Line ${i + 1} of a fast answer, with **bold** and \`code\`.\n\n`).join("") +
+  "The end of the fast answer.";
+
+/**
+ * What it answers: a little Markdown with a code block. A question with "long" in it gets a slow, long answer;
+ * "table", a table and highlighted code; "fast", 200 KB in 64-character pieces 2 ms apart, as fast as real providers
+ * stream short tokens.
+ */
 function answerTo(question) {
   if (/long/i.test(question))
     return { pieces: Array.from({ length: 60 }, (_, i) => `Part ${i + 1} of a long answer. `), delayMs: 200 };
+  if (/table/i.test(question)) return { pieces: RICH_ANSWER.match(/[\s\S]{1,12}/g) ?? [], delayMs: 15 };
+  if (/fast/i.test(question)) return { pieces: FAST_ANSWER.match(/[\s\S]{1,64}/g) ?? [], delayMs: 2 };
   const text = `You asked: *${question}*\n\nHere is an example:\n\n\`\`\`js\nconsole.log("hello");\n\`\`\`\n\nThat is all.`;
   return { pieces: text.match(/[\s\S]{1,12}/g) ?? [], delayMs: 15 };
 }
