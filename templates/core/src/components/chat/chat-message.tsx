@@ -1,5 +1,10 @@
+"use client";
+
 import type { UIMessage } from "ai";
-import { renderedOf, textOf } from "@/lib/chat/types";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { callApi, messageOf } from "@/lib/api/browser";
+import { answerMetadata, type StoredMessage, textOf } from "@/lib/chat/types";
 import { Markdown } from "./markdown";
 
 /** One message: the user's as they typed it, in a bubble; the assistant's as rendered Markdown. */
@@ -18,7 +23,47 @@ export function ChatMessage({ message }: { message: UIMessage }) {
   return (
     <li className="min-w-0">
       <span className="sr-only">Assistant: </span>
-      <Markdown text={text} rendered={renderedOf(message)} />
+      <Answer message={message} text={text} />
     </li>
   );
+}
+
+/** An answer; one the page carries only the start of says so, and fetches the rest when asked. */
+function Answer({ message, text }: { message: UIMessage; text: string }) {
+  const { rendered, collapsed } = answerMetadata(message);
+  const [whole, setWhole] = useState<string>();
+  const [state, setState] = useState<{ loading: boolean; error?: string }>({ loading: false });
+  if (whole !== undefined) return <Markdown text={whole} />;
+  if (!collapsed) return <Markdown text={text} rendered={rendered} />;
+
+  async function showAll() {
+    setState({ loading: true });
+    try {
+      const messages = await callApi<StoredMessage[]>(`/api/chats/${collapsed!.chatId}/messages`);
+      const stored = messages.find((candidate) => candidate.id === message.id);
+      if (stored) setWhole(stored.content);
+      else setState({ loading: false, error: "This answer is no longer stored." });
+    } catch (error) {
+      setState({ loading: false, error: messageOf(error) });
+    }
+  }
+
+  return (
+    <div className="grid gap-3">
+      <Markdown text={text} rendered={rendered} />
+      <div className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
+        <span>
+          Showing the first {kilobytes(text.length)} of {kilobytes(collapsed.length)}.
+        </span>
+        <Button variant="outline" size="sm" onClick={() => void showAll()} disabled={state.loading}>
+          {state.loading ? "Loading…" : "Show the whole answer"}
+        </Button>
+        {state.error && <span role="alert">{state.error}</span>}
+      </div>
+    </div>
+  );
+}
+
+function kilobytes(characters: number): string {
+  return characters >= 1_000_000 ? `${(characters / 1_000_000).toFixed(1)} MB` : `${Math.round(characters / 1000)} KB`;
 }

@@ -15,7 +15,7 @@ type MarkdownModule = typeof import("@/lib/chat/markdown");
 export function Markdown({ text, rendered }: { text: string; rendered?: RenderedAnswer }) {
   if (rendered) {
     return (
-      <Answer rest={rendered.rest}>
+      <Answer rest={text.slice(rendered.restFrom)}>
         {rendered.blocks.map((nodes, index) => (
           <Nodes key={index} nodes={nodes} />
         ))}

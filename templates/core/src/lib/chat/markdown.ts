@@ -139,7 +139,8 @@ export function parseBlock(source: string): MdNode[] {
 /** An answer ready to render: each block's tree, then the rest as plain text. */
 export interface RenderedAnswer {
   blocks: MdNode[][];
-  rest: string;
+  /** Where the plain-text rest of the answer starts (its length when there is none). */
+  restFrom: number;
 }
 
 function toTree(tokens: Token[]): MdNode[] {

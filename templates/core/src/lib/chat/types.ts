@@ -15,13 +15,25 @@ export interface StoredMessage {
   id: string;
   role: string;
   content: string;
+  /** The user stopped this answer: it is what they were shown of it. */
+  stopped?: boolean;
 }
 
-/** Stored messages as `useChat` holds them: one text part each; other roles (none today) are not shown. */
+/**
+ * Stored messages as `useChat` holds them: one text part each, a stopped answer marked in its metadata; other roles
+ * (none today) are not shown.
+ */
 export function toUIMessages(messages: readonly StoredMessage[]): UIMessage[] {
   return messages.flatMap((message): UIMessage[] =>
     message.role === "user" || message.role === "assistant"
-      ? [{ id: message.id, role: message.role, parts: [{ type: "text", text: message.content }] }]
+      ? [
+          {
+            id: message.id,
+            role: message.role,
+            parts: [{ type: "text", text: message.content }],
+            ...(message.stopped ? { metadata: { stopped: true } } : {}),
+          },
+        ]
       : [],
   );
 }
@@ -31,7 +43,20 @@ export function textOf(message: UIMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 }
 
-/** An answer as the server parsed it for the page (see rendered-answers.ts), if it did. */
-export function renderedOf(message: UIMessage): RenderedAnswer | undefined {
-  return (message.metadata as { rendered?: RenderedAnswer } | undefined)?.rendered;
+/** Whether a stored answer is one the user stopped. */
+export function stoppedOf(message: UIMessage): boolean {
+  return (message.metadata as { stopped?: boolean } | undefined)?.stopped === true;
+}
+
+/** What the chat page's server adds to a stored answer (see rendered-answers.ts). */
+export interface AnswerMetadata {
+  /** The answer, parsed. */
+  rendered?: RenderedAnswer;
+  /** The answer is longer than the page carries: its whole length, and the chat to read it from. */
+  collapsed?: { chatId: string; length: number };
+}
+
+/** What the server added to a stored answer for the page, if anything. */
+export function answerMetadata(message: UIMessage): AnswerMetadata {
+  return (message.metadata as AnswerMetadata | undefined) ?? {};
 }

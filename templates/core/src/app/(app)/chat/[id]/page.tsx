@@ -25,7 +25,7 @@ export default async function StoredChatPage({ params }: { params: Promise<{ id:
       key={chat.id}
       chatId={chat.id}
       title={chat.title}
-      initialMessages={await withRenderedAnswers(toUIMessages(chat.messages))}
+      initialMessages={await withRenderedAnswers(chat.id, toUIMessages(chat.messages))}
       models={models}
       initialModel={initialModel}
     />
