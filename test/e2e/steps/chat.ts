@@ -16,6 +16,18 @@ const textOf = (body: string) =>
     .map((chunk) => chunk.delta)
     .join("");
 
+/** The text of the complete events of a UI message stream read so far. */
+const textSoFar = (received: string) => textOf(received.slice(0, received.lastIndexOf("\n") + 1));
+
+/** Waits up to five seconds for `done` to hold, checking every 20 ms. */
+async function waitUntil(done: () => boolean, what: string) {
+  const deadline = Date.now() + 5_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Waited in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Polls a chat until `ready` holds for it: answers are stored when the provider's stream ends. */
 async function waitForChat(user: TestUser, chatId: string, ready: (chat: any) => boolean) {
   const deadline = Date.now() + 10_000;
@@ -110,6 +122,64 @@ export function chatSteps(suite: Suite): void {
 
     const chat = await waitForChat(ivan, started, (candidate) => candidate.messages.length === 2);
     expect(chat.messages[1].content).toBe("one two three four five six seven eight nine ten");
+  });
+
+  pipeline.step("stops an answer at Stop: the provider's connection closes within a second, what was shown is kept", async () => {
+    const provider = suite.provider!;
+    provider.behaviour = { kind: "slow", words: 100 };
+    const controller = new AbortController();
+    const response = await fetch(`${suite.url}/api/chat`, {
+      method: "POST",
+      signal: controller.signal,
+      headers: { "content-type": "application/json", cookie: ivan.browser.cookieHeader, origin: suite.url },
+      body: JSON.stringify({ messages: [{ role: "user", content: "Tell me a story" }] }),
+    });
+    expect(response.status).toBe(200);
+    const stopped = response.headers.get("x-chat-id")!;
+    const reader = response.body!.getReader();
+    let received = "";
+    while (!textSoFar(received).includes("word3")) received += new TextDecoder().decode((await reader.read()).value);
+    // As the page does on Stop: it stops reading, then says how much of the answer it showed.
+    controller.abort();
+    const shown = textSoFar(received);
+    const disconnects = provider.disconnects.length;
+    const stoppedAt = Date.now();
+    const stop = await ivan.browser.post(`/api/chats/${stopped}/stop`, { shown: shown.length });
+    expect([stop.status, stop.json]).toEqual([200, { stopped: true, chat: expect.objectContaining({ id: stopped, title: "Tell me a story" }) }]);
+    await waitUntil(() => provider.disconnects.length > disconnects, "the provider's connection to close");
+    const closedAfter = provider.disconnects.at(-1)!.at - stoppedAt;
+    console.log(`[e2e ${suite.combination.name}] the provider's connection closed ${closedAfter} ms after Stop`);
+    expect(closedAfter).toBeLessThan(1_000);
+    const chat = await waitForChat(ivan, stopped, (candidate) => candidate.messages.length === 2);
+    expect(chat.messages[1]).toMatchObject({ role: "assistant", content: shown, stopped: true });
+
+    provider.behaviour = { kind: "answer", text: "The end.", chunks: 2 };
+    provider.requests.length = 0;
+    const askedAt = Date.now();
+    const next = await ivan.browser.post("/api/chat", { chatId: stopped, messages: [{ role: "user", content: "And then?" }] });
+    expect(next.status).toBe(200);
+    expect(Date.now() - askedAt).toBeLessThan(1_000);
+    expect(JSON.stringify(provider.requests[0]?.body)).toContain(shown.trim());
+  });
+
+  pipeline.step("stores NUL in a model's answer as U+FFFD, with the rest of the answer", async () => {
+    suite.provider!.behaviour = { kind: "answer", text: "before\u0000after", chunks: 2 };
+    const reply = await ivan.browser.post("/api/chat", { messages: [{ role: "user", content: "Say something odd" }] });
+    expect(reply.status).toBe(200);
+    expect(textOf(reply.text)).toBe("before\u0000after");
+
+    const chat = await waitForChat(ivan, reply.headers.get("x-chat-id")!, (candidate) => candidate.messages.length === 2);
+    expect(chat.messages[1]).toMatchObject({ role: "assistant", content: "before\uFFFDafter", stopped: false });
+  });
+
+  pipeline.step("streams and stores whole a 200 KB answer that comes in 64-byte pieces 2 ms apart", async () => {
+    suite.provider!.behaviour = { kind: "fast", bytes: 200_000 };
+    const reply = await ivan.browser.post("/api/chat", { messages: [{ role: "user", content: "Write a lot" }] });
+    expect(reply.status).toBe(200);
+    expect(textOf(reply.text)).toHaveLength(200_000);
+
+    const chat = await waitForChat(ivan, reply.headers.get("x-chat-id")!, (candidate) => candidate.messages.length === 2);
+    expect(chat.messages[1].content).toBe(textOf(reply.text));
   });
 
   pipeline.step("stores the question and what arrived when the provider breaks off mid-answer", async () => {

@@ -43,6 +43,7 @@ export function foundationSteps(suite: Suite): void {
       anonymous.patch(`/api/chats/${id}`, { title: "x" }),
       anonymous.delete(`/api/chats/${id}`),
       anonymous.get(`/api/chats/${id}/messages`),
+      anonymous.post(`/api/chats/${id}/stop`, { shown: 0 }),
       anonymous.post("/api/chat", { messages: [{ role: "user", content: "hi" }] }),
     ];
     for (const reply of await Promise.all(attempts)) {

@@ -15,7 +15,9 @@ export type Behaviour =
   | { kind: "fail"; status: number } // answers that HTTP status with the provider's JSON error body
   | { kind: "drop"; text: string; chunks: number; afterChunks: number } // starts the answer, then cuts the connection
   | { kind: "stall"; text: string; chunks: number; afterChunks: number } // starts the answer, then goes silent
-  | { kind: "hang" }; // accepts the request and never answers (until closed)
+  | { kind: "hang" } // accepts the request and never answers (until closed)
+  | { kind: "fast"; bytes: number } // `bytes` of text in 64-byte pieces 2 ms apart, as fast as real providers stream
+  | { kind: "slow"; words: number }; // "word1 word2 …", one word every 200 ms: time to press Stop
 
 export interface RecordedRequest {
   method: string;
@@ -32,8 +34,18 @@ export interface FakeProvider {
   /** What the next requests get; change it between tests. */
   behaviour: Behaviour;
   requests: RecordedRequest[];
+  /** The answers whose client (the app) closed the connection before their end, oldest first. */
+  disconnects: Disconnect[];
   /** Also ends hanging responses and open sockets; never hangs itself. */
   close(): Promise<void>;
+}
+
+export interface Disconnect {
+  /** When, epoch ms. */
+  at: number;
+  path: string;
+  /** How many of the answer's pieces had been sent. */
+  piecesSent: number;
 }
 
 type Answer = Required<Extract<Behaviour, { kind: "answer" }>>;
@@ -233,26 +245,41 @@ async function readRequest(req: http.IncomingMessage): Promise<RecordedRequest> 
   return { method: req.method ?? "", path: req.url ?? "", headers: { ...req.headers }, body };
 }
 
+/** The text of a `fast` answer: `bytes` of ASCII words. */
+function fastText(bytes: number): string {
+  return "The quick brown fox jumps over the lazy dog. ".repeat(Math.ceil(bytes / 45)).slice(0, bytes);
+}
+
 /**
  * Streams the pieces; after `stop.after` of them, cuts the connection (`drop`) or sends nothing more until the client
- * gives up (`stall`), instead of finishing.
+ * gives up (`stall`), instead of finishing. `onDisconnect` hears of a client that closed the connection first.
  */
 async function stream(
   res: http.ServerResponse,
   events: AnswerStream,
   pieces: string[],
   delayMs: number,
+  onDisconnect: (piecesSent: number) => void,
   stop: { after: number; how: "drop" | "stall" } = { after: Infinity, how: "drop" },
 ) {
+  let sent = 0;
+  let dropped = false;
+  res.once("close", () => {
+    if (!res.writableFinished && !dropped) onDisconnect(sent);
+  });
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   for (const event of events.head) res.write(event);
   for (const [i, piece] of pieces.entries()) {
     if (i > 0) await sleep(delayMs);
     // The client aborted or close() ended the connection.
     if (res.destroyed) return;
-    if (i === stop.after && stop.how === "drop") return void res.destroy();
+    if (i === stop.after && stop.how === "drop") {
+      dropped = true;
+      return void res.destroy();
+    }
     if (i === stop.after) return new Promise<void>((resolve) => res.once("close", resolve));
     for (const event of events.piece(piece)) res.write(event);
+    sent++;
   }
   for (const event of events.tail) res.write(event);
   res.end();
@@ -267,6 +294,7 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const request = await readRequest(req);
     fake.requests.push(request);
+    const onDisconnect = (piecesSent: number) => fake.disconnects.push({ at: Date.now(), path: request.path, piecesSent });
     const reject = (status: number, message: string) =>
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(protocol.error(status, message)));
 
@@ -282,10 +310,19 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
       const answer = { ...DEFAULT_ANSWER, text: behaviour.text, chunks: behaviour.chunks };
       const pieces = split(answer.text, answer.chunks);
       const stop = { after: behaviour.afterChunks, how: behaviour.kind };
-      return stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, stop);
+      return stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, onDisconnect, stop);
+    }
+    if (behaviour.kind === "fast") {
+      const pieces = fastText(behaviour.bytes).match(/[\s\S]{1,64}/g) ?? [];
+      return stream(res, protocol.answer(request, DEFAULT_ANSWER), pieces, 2, onDisconnect);
+    }
+    if (behaviour.kind === "slow") {
+      const pieces = Array.from({ length: behaviour.words }, (_, i) => `word${i + 1} `);
+      return stream(res, protocol.answer(request, DEFAULT_ANSWER), pieces, 200, onDisconnect);
     }
     const answer = { ...DEFAULT_ANSWER, ...behaviour };
-    await stream(res, protocol.answer(request, answer), split(answer.text, answer.chunks), answer.chunkDelayMs);
+    const pieces = split(answer.text, answer.chunks);
+    await stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, onDisconnect);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -299,6 +336,7 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
     baseUrl: `http://127.0.0.1:${port}${protocol.root}`,
     behaviour: { ...DEFAULT_ANSWER },
     requests: [],
+    disconnects: [],
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

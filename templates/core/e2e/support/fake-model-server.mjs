@@ -15,12 +15,13 @@ const FAST_ANSWER =
 
 /**
  * What it answers: a little Markdown with a code block. A question with "long" in it gets a slow, long answer;
- * "table", a table and highlighted code; "fast", 200 KB in 64-character pieces 2 ms apart, as fast as real providers
- * stream short tokens.
+ * "slow", "word1 word2 …", one word every 200 ms for half a minute (time to press Stop); "table", a table and
+ * highlighted code; "fast", 200 KB in 64-character pieces 2 ms apart, as fast as real providers stream short tokens.
  */
 function answerTo(question) {
   if (/long/i.test(question))
     return { pieces: Array.from({ length: 60 }, (_, i) => `Part ${i + 1} of a long answer. `), delayMs: 200 };
+  if (/slow/i.test(question)) return { pieces: Array.from({ length: 150 }, (_, i) => `word${i + 1} `), delayMs: 200 };
   if (/table/i.test(question)) return { pieces: RICH_ANSWER.match(/[\s\S]{1,12}/g) ?? [], delayMs: 15 };
   if (/fast/i.test(question)) return { pieces: FAST_ANSWER.match(/[\s\S]{1,64}/g) ?? [], delayMs: 2 };
   const text = `You asked: *${question}*\n\nHere is an example:\n\n\`\`\`js\nconsole.log("hello");\n\`\`\`\n\nThat is all.`;
@@ -44,23 +45,33 @@ export function lastUserText(messages) {
  * Serves a provider's streaming API: a POST to a URL `path` matches is answered, as a server-sent event stream, with
  * `frames(body, match)`: its `start` (if any), a `piece(text)` for each piece of the answer at the answer's pace, and
  * `end(pieceCount)`. Anything else is a 404 with the provider's `notFound` body. `question(body)` reads the question.
+ * GET /disconnects lists the answers whose client (the app) closed the connection before their end, oldest first:
+ * `{ question, at, pieces }`, `at` in epoch ms and `pieces` the number sent by then.
  */
 export function serveFakeModel({ path, notFound, question, frames }) {
+  const disconnects = [];
   const server = http.createServer(async (request, response) => {
     if (request.url === "/health") return response.end("ok");
+    if (request.url === "/disconnects") return response.end(JSON.stringify(disconnects));
     const match = request.method === "POST" ? path.exec(request.url ?? "") : null;
     if (!match) {
       response.writeHead(404, { "content-type": "application/json" });
       return response.end(JSON.stringify(notFound));
     }
     const body = await readJson(request);
-    const { pieces, delayMs } = answerTo(question(body));
+    const asked = question(body);
+    const { pieces, delayMs } = answerTo(asked);
     const frame = frames(body, match);
+    let sent = 0;
+    response.on("close", () => {
+      if (!response.writableFinished) disconnects.push({ question: asked, at: Date.now(), pieces: sent });
+    });
     response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     if (frame.start) response.write(frame.start);
     for (const text of pieces) {
       if (response.destroyed) return;
       response.write(frame.piece(text));
+      sent++;
       await sleep(delayMs);
     }
     response.end(frame.end(pieces.length));

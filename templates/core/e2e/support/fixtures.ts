@@ -97,6 +97,26 @@ export function appOrigin(): string {
   return new URL(test.info().project.use.baseURL!).origin;
 }
 
+/** What the fake model saw of an answer's end: the app closed its connection at `at` (epoch ms). */
+export interface ModelDisconnect {
+  question: string;
+  at: number;
+  pieces: number;
+}
+
+/**
+ * When the app closed the fake model's connection of the answer to `question`, if it has: the fake the tests start
+ * beside the app (playwright.config.ts) listens on the app's port + 1 and lists what it saw at /disconnects.
+ */
+export async function modelDisconnect(question: string): Promise<ModelDisconnect | undefined> {
+  const model = new URL(appOrigin());
+  model.port = String(Number(model.port) + 1);
+  model.hostname = "127.0.0.1";
+  const response = await fetch(new URL("/disconnects", model));
+  const disconnects = (await response.json()) as ModelDisconnect[];
+  return disconnects.find((disconnect) => disconnect.question === question);
+}
+
 const viewports = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 
 /**
@@ -107,6 +127,16 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
+    // Colours change with a transition: axe must see where they end, not a frame on the way.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation instanceof CSSTransition)
+          // A transition that another replaces is cancelled, and its promise rejects: that one is over too.
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

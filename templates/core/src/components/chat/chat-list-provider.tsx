@@ -16,6 +16,8 @@ interface ChatList extends ChatPage {
   loadingMore: boolean;
   /** Reloads the first page; with `expectedId`, waits a moment for a chat that was just answered to be listed. */
   refresh(expectedId?: string): Promise<void>;
+  /** Lists a chat that was just answered, as the API returned it, first: no request, no wait. */
+  answered(chat: ChatSummary): void;
   loadMore(): Promise<void>;
   /** Renames a chat; throws an ApiRequestError with the API's message. */
   rename(id: string, title: string): Promise<void>;
@@ -80,6 +82,10 @@ export function ChatListProvider({ initial, children }: { initial: ChatPage; chi
     }
   }, [page.nextCursor]);
 
+  const answered = useCallback((chat: ChatSummary) => {
+    setPage((current) => ({ ...current, chats: [chat, ...current.chats.filter((known) => known.id !== chat.id)] }));
+  }, []);
+
   const startNewChat = useCallback(() => setNewChatKey((key) => key + 1), []);
 
   const rename = useCallback(async (id: string, title: string) => {
@@ -103,8 +109,8 @@ export function ChatListProvider({ initial, children }: { initial: ChatPage; chi
   );
 
   const value = useMemo(
-    () => ({ ...page, error, loadingMore, refresh, loadMore, rename, remove, newChatKey, startNewChat }),
-    [page, error, loadingMore, refresh, loadMore, rename, remove, newChatKey, startNewChat],
+    () => ({ ...page, error, loadingMore, refresh, answered, loadMore, rename, remove, newChatKey, startNewChat }),
+    [page, error, loadingMore, refresh, answered, loadMore, rename, remove, newChatKey, startNewChat],
   );
   return <ChatListContext.Provider value={value}>{children}</ChatListContext.Provider>;
 }

@@ -1,9 +1,13 @@
 "use client";
 
-import type { UIMessage } from "ai";
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import type { ChatOnFinishCallback, UIMessage } from "ai";
+import { Fragment, lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { messageOf } from "@/lib/api/browser";
 import { chatErrorMessage } from "@/lib/chat/errors";
+import { stopAnswer } from "@/lib/chat/stop";
+import { answerMetadata, textOf } from "@/lib/chat/types";
+import { AnswerActions } from "./answer-actions";
 import type { ChatControls, ChatSnapshot } from "./chat-engine";
 import { useChatList } from "./chat-list-provider";
 import { ChatMessage } from "./chat-message";
@@ -32,7 +36,7 @@ interface ConversationProps {
 /**
  * One chat: its messages, the answer streaming in, and the question box. A new chat gets its id from the server's
  * first answer; from then on the address is /chat/<id> (replaced in place, so the stream and the page stay) and the
- * conversation continues that stored chat.
+ * conversation continues that stored chat. Stop tells the server how much of the answer was shown, which it keeps.
  */
 export function Conversation({
   chatId: storedId,
@@ -55,20 +59,31 @@ export function Conversation({
   // The engine's transport reads these when it sends, which may be before React re-renders with the new state.
   const chatIdRef = useRef(chatId);
   const modelRef = useRef(model);
+  // The chat's id once the answer asked for last has started; a Stop waits for it (a new chat has none before).
+  const answerStarted = useRef<Promise<string | null>>(Promise.resolve(null));
   const [conversation] = useState(() => ({
     chatId: () => chatIdRef.current,
     model: () => modelRef.current,
-    onChatId: (id: string) => {
-      chatIdRef.current = id;
+    onAnswer: (started: Promise<string | null>) => {
+      answerStarted.current = started;
+      void started.then((id) => {
+        if (id) chatIdRef.current = id;
+      });
     },
   }));
+  // Set by the Stop button, so that the engine's abort that follows is told from the page going away.
+  const stopRequested = useRef(false);
+  const [stopping, setStopping] = useState(false);
+  const [stopFailure, setStopFailure] = useState<string | null>(null);
+  // Answers stopped since the page loaded (stored ones say so in their metadata).
+  const [stoppedHere, setStoppedHere] = useState<ReadonlySet<string>>(new Set());
   const takePending = useCallback(() => {
     const text = pending.current;
     pending.current = null;
     return text;
   }, []);
 
-  const busy = snapshot.status === "submitted" || snapshot.status === "streaming";
+  const busy = snapshot.status === "submitted" || snapshot.status === "streaming" || stopping;
   const shownTitle = list.chats.find((chat) => chat.id === chatId)?.title ?? title ?? "New chat";
   const wantEngine = () => setEngineWanted(true);
 
@@ -81,16 +96,48 @@ export function Conversation({
     };
   }, []);
 
-  function onFinish() {
+  const onFinish: ChatOnFinishCallback<UIMessage> = ({ message, isAbort }) => {
+    if (isAbort && stopRequested.current) {
+      setStoppedHere((ids) => new Set(ids).add(message.id));
+      return void endStopped(textOf(message).length);
+    }
     const id = chatIdRef.current;
     if (!id) return;
     void list.refresh(id);
+    follow(id);
+  };
+
+  /** The address bar and the title follow the chat an answer went to, unless the user has moved on. */
+  function follow(id: string) {
     if (!mounted.current) return;
     setChatId(id);
     if (window.location.pathname !== `/chat/${id}`) window.history.replaceState(null, "", `/chat/${id}`);
   }
 
+  /**
+   * After Stop: once the answer has started (its chat named), tells the server how much of it was shown, which it
+   * stores as the answer; the chat is then listed and titled from its reply. The next question waits till then.
+   */
+  async function endStopped(shown: number) {
+    stopRequested.current = false;
+    setStopping(true);
+    const id = await answerStarted.current;
+    try {
+      if (!id) return;
+      const result = await stopAnswer(id, shown);
+      if (result.stopped) list.answered(result.chat);
+      else void list.refresh(id);
+      follow(id);
+    } catch (failure) {
+      setStopFailure(messageOf(failure));
+    } finally {
+      setStopping(false);
+    }
+  }
+
   function send(text: string) {
+    stopRequested.current = false;
+    setStopFailure(null);
     if (controls.current) return controls.current.send(text);
     // Shown at once; the engine replaces it with its own copy when it sends it.
     pending.current = text;
@@ -102,8 +149,18 @@ export function Conversation({
     wantEngine();
   }
 
+  /** Asks the newest answer's question again, as a new question (the stored chat keeps both answers). */
+  function regenerate() {
+    const question = snapshot.messages.findLast((message) => message.role === "user");
+    if (question) send(textOf(question));
+  }
+
   function stop() {
-    if (controls.current) return controls.current.stop();
+    if (stopping) return;
+    if (controls.current) {
+      stopRequested.current = true;
+      return controls.current.stop();
+    }
     // Stopped before the engine arrived: the question is not sent at all.
     pending.current = null;
     setSnapshot((current) => ({
@@ -111,6 +168,12 @@ export function Conversation({
       messages: current.messages.filter((message) => message.id !== PENDING_ID),
       status: "ready",
     }));
+  }
+
+  const problem = snapshot.error ? chatErrorMessage(snapshot.error) : stopFailure;
+  function dismissProblem() {
+    controls.current?.clearError();
+    setStopFailure(null);
   }
 
   function changeModel(next: string) {
@@ -142,9 +205,22 @@ export function Conversation({
           <EmptyState onPick={send} onReach={wantEngine} disabled={busy} />
         ) : (
           <ol className="mx-auto grid w-full max-w-3xl gap-6 px-4 py-6">
-            {snapshot.messages.map((message) => (
-              <ChatMessage key={message.id} message={message} />
-            ))}
+            {snapshot.messages.map((message, index) => {
+              const newest = index === snapshot.messages.length - 1;
+              return (
+                <Fragment key={message.id}>
+                  <ChatMessage message={message} />
+                  {/* The newest answer's row waits for it to end. */}
+                  {message.role === "assistant" && !(newest && busy) && (
+                    <AnswerActions
+                      text={textOf(message)}
+                      stopped={answerMetadata(message).stopped === true || stoppedHere.has(message.id)}
+                      onRegenerate={newest ? regenerate : undefined}
+                    />
+                  )}
+                </Fragment>
+              );
+            })}
             {snapshot.status === "submitted" && (
               <li className="text-muted-foreground" aria-hidden="true">
                 Thinking…
@@ -156,11 +232,11 @@ export function Conversation({
       <p role="status" className="sr-only">
         {busy ? "Answering…" : ""}
       </p>
-      {snapshot.error && (
+      {problem && (
         <div className="mx-auto w-full max-w-3xl px-4">
           <div role="alert" className="flex items-start gap-3 rounded-md border border-destructive bg-card p-3 text-sm">
-            <p className="flex-1 text-destructive">{chatErrorMessage(snapshot.error)}</p>
-            <Button variant="ghost" size="sm" onClick={() => controls.current?.clearError()}>
+            <p className="flex-1 text-destructive">{problem}</p>
+            <Button variant="ghost" size="sm" onClick={dismissProblem}>
               Dismiss
             </Button>
           </div>

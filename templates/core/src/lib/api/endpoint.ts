@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { enforceRateLimit } from "@/lib/ratelimit/limit";
+import { enforceRateLimit, rateLimitStatus } from "@/lib/ratelimit/limit";
 import { authenticate, type Caller } from "./authenticate";
 import { JSON_BODY_LIMIT, readJsonBody } from "./body";
 import { ApiError, errorResponse } from "./errors";
@@ -12,11 +12,17 @@ export interface RouteContext {
 
 export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
 
-interface InputSchemas<Query extends z.ZodType, Body extends z.ZodType> {
+interface EndpointOptions<Query extends z.ZodType, Body extends z.ZodType> {
   query?: Query;
   body?: Body;
   /** Largest accepted body in bytes; 1 MiB unless a route needs otherwise. */
   bodyLimit?: number;
+  /**
+   * Whether the request counts against the caller's rate limit; it does unless the route says false, which only a
+   * request that ends what a counted one started may (Stop ends the answer its POST /api/chat paid for). Such a
+   * request carries the window's headers but adds nothing to it, and is never refused for it.
+   */
+  counted?: boolean;
 }
 
 interface HandlerInput<Query extends z.ZodType, Body extends z.ZodType> {
@@ -30,19 +36,20 @@ type Result = Response | object;
 
 /**
  * A protected route: authenticates the caller, counts the request against their plan's rate limit (its headers go on
- * every response, errors included), then parses and validates the query and JSON body, runs the handler,
- * and turns whatever it throws into the API's error shape. A plain object result is sent as JSON.
+ * every response, errors included; see `counted`), then parses and validates the query and JSON body, runs the
+ * handler, and turns whatever it throws into the API's error shape. A plain object result is sent as JSON.
  */
 export function endpoint<Query extends z.ZodType = z.ZodUndefined, Body extends z.ZodType = z.ZodUndefined>(
-  schemas: InputSchemas<Query, Body>,
+  options: EndpointOptions<Query, Body>,
   handler: (input: HandlerInput<Query, Body> & { caller: Caller }) => Promise<Result>,
 ): RouteHandler {
+  const rateLimit = options.counted === false ? rateLimitStatus : enforceRateLimit;
   return async (request, context) => {
     let rateLimitHeaders: Record<string, string> = {};
     const response = await respond(async () => {
       const caller = await authenticate(request);
-      rateLimitHeaders = await enforceRateLimit(caller.userId, caller.plan);
-      return handler({ ...(await readInput(schemas, request, context)), caller });
+      rateLimitHeaders = await rateLimit(caller.userId, caller.plan);
+      return handler({ ...(await readInput(options, request, context)), caller });
     });
     for (const [name, value] of Object.entries(rateLimitHeaders)) response.headers.set(name, value);
     return response;
@@ -51,14 +58,14 @@ export function endpoint<Query extends z.ZodType = z.ZodUndefined, Body extends 
 
 /** A route anyone may call: everything `endpoint` does except authentication and the rate limit. */
 export function publicEndpoint<Query extends z.ZodType = z.ZodUndefined, Body extends z.ZodType = z.ZodUndefined>(
-  schemas: InputSchemas<Query, Body>,
+  schemas: Omit<EndpointOptions<Query, Body>, "counted">,
   handler: (input: HandlerInput<Query, Body>) => Promise<Result>,
 ): RouteHandler {
   return (request, context) => respond(async () => handler(await readInput(schemas, request, context)));
 }
 
 async function readInput<Query extends z.ZodType, Body extends z.ZodType>(
-  schemas: InputSchemas<Query, Body>,
+  schemas: EndpointOptions<Query, Body>,
   request: Request,
   context: RouteContext,
 ): Promise<HandlerInput<Query, Body>> {

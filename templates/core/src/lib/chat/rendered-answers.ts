@@ -41,7 +41,10 @@ export async function withRenderedAnswers(chatId: string, messages: UIMessage[])
 function collapsed(chatId: string, message: UIMessage): UIMessage {
   const text = textOf(message);
   if (message.role !== "assistant" || text.length <= PAGE_ANSWER_LIMIT) return message;
-  const metadata: AnswerMetadata = { collapsed: { chatId, length: text.length } };
+  const metadata: AnswerMetadata = {
+    ...(message.metadata as AnswerMetadata),
+    collapsed: { chatId, length: text.length },
+  };
   return { ...message, parts: [{ type: "text", text: text.slice(0, PAGE_ANSWER_LIMIT) }], metadata };
 }
 

@@ -10,8 +10,8 @@ const answer = (id: string, text: string): UIMessage => ({ id, role: "assistant"
 async function send(messages: UIMessage[], { chatId = null as string | null, response = streamResponse() } = {}) {
   const fetch = vi.fn<typeof globalThis.fetch>(async () => response);
   vi.stubGlobal("fetch", fetch);
-  const learnt: string[] = [];
-  const transport = chatTransport({ chatId: () => chatId, model: () => "model-a", onChatId: (id) => learnt.push(id) });
+  const started: Promise<string | null>[] = [];
+  const transport = chatTransport({ chatId: () => chatId, model: () => "model-a", onAnswer: (id) => started.push(id) });
   await transport.sendMessages({
     chatId: "local",
     messages,
@@ -20,7 +20,7 @@ async function send(messages: UIMessage[], { chatId = null as string | null, res
     abortSignal: undefined,
   });
   const [url, init] = fetch.mock.calls[0]!;
-  return { url, body: JSON.parse(String(init?.body)), learnt };
+  return { url, body: JSON.parse(String(init?.body)), learnt: await Promise.all(started) };
 }
 
 function streamResponse(headers: Record<string, string> = {}) {
@@ -56,6 +56,49 @@ describe("chatTransport", () => {
       model: "model-a",
       chatId: "chat-1",
     });
+  });
+
+  it("keeps an answer stopped before it started asked for until its headers name the chat, then closes it", async () => {
+    let respond!: (response: Response) => void;
+    const fetch = vi.fn<typeof globalThis.fetch>(() => new Promise((resolve) => (respond = resolve)));
+    vi.stubGlobal("fetch", fetch);
+    let started: Promise<string | null> | undefined;
+    const transport = chatTransport({ chatId: () => null, model: () => undefined, onAnswer: (id) => (started = id) });
+    const stop = new AbortController();
+    const sending = transport.sendMessages({
+      chatId: "local",
+      messages: [question("1", "Hi")],
+      trigger: "submit-message",
+      messageId: undefined,
+      abortSignal: stop.signal,
+    });
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+
+    stop.abort();
+    await expect(sending).rejects.toMatchObject({ name: "AbortError" });
+    const connection = fetch.mock.calls[0]![1]!.signal!;
+    expect(connection.aborted).toBe(false);
+    respond(streamResponse({ "X-Chat-Id": "chat-1" }));
+    expect(await started).toBe("chat-1");
+    await vi.waitFor(() => expect(connection.aborted).toBe(true));
+  });
+
+  it("does not send an answer stopped before it was sent", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(async () => streamResponse());
+    vi.stubGlobal("fetch", fetch);
+    let started: Promise<string | null> | undefined;
+    const transport = chatTransport({ chatId: () => null, model: () => undefined, onAnswer: (id) => (started = id) });
+    const sending = transport.sendMessages({
+      chatId: "local",
+      messages: [question("1", "Hi")],
+      trigger: "submit-message",
+      messageId: undefined,
+      abortSignal: AbortSignal.abort(),
+    });
+
+    await expect(sending).rejects.toMatchObject({ name: "AbortError" });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await started).toBeNull();
   });
 
   it("throws the API's own error, so the page can show what the server said", async () => {

@@ -6,8 +6,11 @@ export interface ConversationState {
   chatId(): string | null;
   /** The model the user picked, if the app offers any. */
   model(): string | undefined;
-  /** Called as soon as an answer starts, with the id the server gave the chat (X-Chat-Id). */
-  onChatId(id: string): void;
+  /**
+   * Told of each answer as it is asked for: `started` resolves with the id the server gave the chat (X-Chat-Id) as
+   * soon as the answer starts, also for one the user stopped before that; with null if it never starts.
+   */
+  onAnswer(started: Promise<string | null>): void;
 }
 
 /**
@@ -29,12 +32,41 @@ export function chatTransport(state: ConversationState): DefaultChatTransport<UI
         },
       };
     },
-    fetch: async (input, init) => {
-      const response = await fetch(input, init);
-      if (!response.ok) throw await errorOf(response);
-      const chatId = response.headers.get("X-Chat-Id");
-      if (chatId) state.onChatId(chatId);
+    fetch: (input, init) => {
+      const { response, started } = fetchAnswer(input, init);
+      state.onAnswer(started);
       return response;
     },
+  });
+}
+
+/**
+ * Asks for an answer. An abort (the user's Stop, or the page going away) ends the wait for it at once, but not the
+ * request: that goes on until the answer's headers are in, and only then closes, since they name a new chat and a Stop
+ * must name it to the server. Aborted before it was sent, it is not sent.
+ */
+function fetchAnswer(input: RequestInfo | URL, init: RequestInit | undefined) {
+  const aborted = init?.signal;
+  if (aborted?.aborted) return { response: Promise.reject(aborted.reason), started: Promise.resolve(null) };
+  const connection = new AbortController();
+  const responding = fetch(input, { ...init, signal: connection.signal }).then(async (response) => {
+    if (!response.ok) throw await errorOf(response);
+    return response;
+  });
+  const started = responding.then(
+    (response) => response.headers.get("X-Chat-Id"),
+    () => null,
+  );
+  if (!aborted) return { response: responding, started };
+  aborted.addEventListener("abort", () => void started.then(() => connection.abort()), { once: true });
+  return { response: untilAborted(responding, aborted), started };
+}
+
+/** What `promise` settles with, or the abort's reason as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
   });
 }

@@ -43,17 +43,14 @@ export function textOf(message: UIMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 }
 
-/** Whether a stored answer is one the user stopped. */
-export function stoppedOf(message: UIMessage): boolean {
-  return (message.metadata as { stopped?: boolean } | undefined)?.stopped === true;
-}
-
 /** What the chat page's server adds to a stored answer (see rendered-answers.ts). */
 export interface AnswerMetadata {
   /** The answer, parsed. */
   rendered?: RenderedAnswer;
   /** The answer is longer than the page carries: its whole length, and the chat to read it from. */
   collapsed?: { chatId: string; length: number };
+  /** The user stopped the answer: it is what they were shown of it. */
+  stopped?: boolean;
 }
 
 /** What the server added to a stored answer for the page, if anything. */

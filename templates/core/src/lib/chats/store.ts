@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, or } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { chats, messages } from "@/lib/db/schema";
+import { storableText } from "@/lib/db/storable";
 import type { FinishedAnswer } from "@/lib/ai/stream";
 import type { ChatTurn } from "@/lib/ai/messages";
 import { type ChatCursor, encodeCursor } from "./cursor";
@@ -20,6 +21,7 @@ const messageColumns = {
   content: messages.content,
   inputTokens: messages.inputTokens,
   outputTokens: messages.outputTokens,
+  stopped: messages.stopped,
   createdAt: messages.createdAt,
 };
 
@@ -40,12 +42,18 @@ function olderThan(cursor: ChatCursor) {
   return or(lt(chats.updatedAt, cursor.updatedAt), and(eq(chats.updatedAt, cursor.updatedAt), lt(chats.id, cursor.id)));
 }
 
-/** One of the user's chats with its messages, oldest first; null when the user has no such chat. */
-export async function findChat(userId: string, chatId: string) {
+/** One of the user's chats as the list shows it; null when the user has no such chat. */
+export async function findChatSummary(userId: string, chatId: string) {
   const [chat] = await db
     .select(summaryColumns)
     .from(chats)
     .where(and(eq(chats.id, chatId), eq(chats.userId, userId)));
+  return chat ?? null;
+}
+
+/** One of the user's chats with its messages, oldest first; null when the user has no such chat. */
+export async function findChat(userId: string, chatId: string) {
+  const chat = await findChatSummary(userId, chatId);
   if (!chat) return null;
   return { ...chat, messages: await messagesOf(chatId) };
 }
@@ -116,24 +124,31 @@ interface Exchange {
 
 /**
  * Stores one question-and-answer exchange in one transaction: the chat (when new), the user's messages, then the
- * assistant's answer with its token usage, each a millisecond after the last so they read back in order.
+ * assistant's answer with its token usage (and whether the user stopped it), each a millisecond after the last so
+ * they read back in order. Characters the database cannot store become U+FFFD rather than losing the rest.
  */
 export async function recordExchange({ chatId, userId, newChat, turns, answer }: Exchange): Promise<void> {
   const start = Date.now();
   const stamped = [
-    ...turns.map((turn, index) => ({ ...turn, createdAt: new Date(start + index) })),
+    ...turns.map((turn, index) => ({
+      ...turn,
+      content: storableText(turn.content),
+      createdAt: new Date(start + index),
+    })),
     {
       role: "assistant" as const,
-      content: answer.text,
+      content: storableText(answer.text),
       inputTokens: answer.usage.inputTokens ?? null,
       outputTokens: answer.usage.outputTokens ?? null,
+      stopped: answer.stopped ?? false,
       createdAt: new Date(start + turns.length),
     },
   ];
   const updatedAt = stamped.at(-1)!.createdAt;
   await db.transaction(async (tx) => {
     if (newChat) {
-      await tx.insert(chats).values({ id: chatId, userId, ...newChat, createdAt: new Date(start), updatedAt });
+      const title = storableText(newChat.title);
+      await tx.insert(chats).values({ id: chatId, userId, ...newChat, title, createdAt: new Date(start), updatedAt });
     } else {
       await tx
         .update(chats)

@@ -18,7 +18,7 @@ export async function enforceRateLimit(userId: string, planId: string): Promise<
   const limit = planById(planId).requestsPerMinute;
   let window: { count: number; resetAt: number };
   try {
-    window = await counter.hit(`ratelimit:${userId}`, RATE_LIMIT_WINDOW_MS);
+    window = await counter.hit(windowKey(userId), RATE_LIMIT_WINDOW_MS);
   } catch (error) {
     if (!(error instanceof RateLimitStoreUnavailable)) throw error;
     warnStoreUnavailable(error);
@@ -40,6 +40,30 @@ export async function enforceRateLimit(userId: string, planId: string): Promise<
     );
   }
   return headers;
+}
+
+/**
+ * The headers of the user's current window without counting a request in it, for a request that only ends what a
+ * counted one started: it is never refused, and with the store unreachable it goes without the headers.
+ */
+export async function rateLimitStatus(userId: string, planId: string): Promise<Record<string, string>> {
+  const limit = planById(planId).requestsPerMinute;
+  try {
+    const window = await counter.peek(windowKey(userId));
+    // No window running: the whole limit is free now.
+    return rateLimitHeaders({
+      limit,
+      remaining: Math.max(0, limit - window.count),
+      reset: window.resetAt || Date.now(),
+    });
+  } catch (error) {
+    if (!(error instanceof RateLimitStoreUnavailable)) throw error;
+    return {};
+  }
+}
+
+function windowKey(userId: string): string {
+  return `ratelimit:${userId}`;
 }
 
 function rateLimitHeaders({ limit, remaining, reset }: RateLimitState): Record<string, string> {

@@ -1,4 +1,4 @@
-import { index, integer, table, text } from "../columns";
+import { boolean, index, integer, table, text } from "../columns";
 import { createdAt, updatedAt } from "../timestamps";
 import { users } from "./auth";
 
@@ -35,6 +35,8 @@ export const messages = table(
     /** Token usage the provider reported for an assistant answer. */
     inputTokens: integer("input_tokens"),
     outputTokens: integer("output_tokens"),
+    /** The user stopped this answer: `content` is what they were shown of it. */
+    stopped: boolean("stopped").notNull().default(false),
     createdAt: createdAt(),
   },
   (columns) => [index("messages_chat_id_created_at_idx").on(columns.chatId, columns.createdAt)],

@@ -1,24 +1,30 @@
 import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it, vi } from "vitest";
 import { chatConfig } from "@/config/chat";
+import { findChat } from "@/lib/chats/store";
 import { createChat } from "@/test/factories";
 import { call, signUp } from "@/test/requests";
+import { GET as readChat } from "../chats/[id]/route";
+import { POST as stop } from "../chats/[id]/stop/route";
 import { GET as listChats } from "../chats/route";
 
 /** When set, the next answer holds after its first words until it settles: an answer still being written. */
 let holdNextAnswer: Promise<void> | undefined;
+/** When set, the next answer says this instead of "Sure.". */
+let nextText: string | undefined;
 
 /** A provider that answers "Sure." at once (unless held), and remembers every prompt it was given. */
 const model = new MockLanguageModelV4({
   doStream: async () => {
     const hold = holdNextAnswer;
-    holdNextAnswer = undefined;
+    const text = nextText ?? "Sure.";
+    holdNextAnswer = nextText = undefined;
     return {
       stream: new ReadableStream({
         async start(controller) {
           controller.enqueue({ type: "stream-start", warnings: [] });
           controller.enqueue({ type: "text-start", id: "t" });
-          controller.enqueue({ type: "text-delta", id: "t", delta: "Sure." });
+          controller.enqueue({ type: "text-delta", id: "t", delta: text });
           await hold;
           controller.enqueue({ type: "text-end", id: "t" });
           controller.enqueue({
@@ -134,5 +140,48 @@ describe("POST /api/chat", () => {
       { role: "assistant", content: [{ type: "text", text: "Sure." }] },
       { role: "user", content: [{ type: "text", text: "Shorter, please." }] },
     ]);
+  });
+
+  it("stops at the user's Stop and takes the next question at once, continuing from what the user was shown", async () => {
+    const user = await signUp();
+    holdNextAnswer = new Promise<void>(() => {}); // an answer that would go on for ever
+    const first = await chat(user, { messages: [{ role: "user", content: "Tell me a story." }] });
+    const chatId = first.headers.get("X-Chat-Id")!;
+    await first.body!.cancel(); // the browser stops reading, then says how much it showed
+
+    const stopped = await call(stop, { method: "POST", as: user, params: { id: chatId }, body: { shown: 3 } });
+    expect(await stopped.json()).toEqual({
+      stopped: true,
+      chat: expect.objectContaining({ id: chatId, title: "Tell me a story." }),
+    });
+    const asked = Date.now();
+    const second = await chat(user, { chatId, messages: [{ role: "user", content: "Shorter, please." }] });
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    await second.text();
+    expect(model.doStreamCalls.at(-2)?.abortSignal?.aborted).toBe(true);
+    expect(model.doStreamCalls.at(-1)?.prompt.slice(1)).toEqual([
+      { role: "user", content: [{ type: "text", text: "Tell me a story." }] },
+      { role: "assistant", content: [{ type: "text", text: "Sur" }] },
+      { role: "user", content: [{ type: "text", text: "Shorter, please." }] },
+    ]);
+    const stored = await (await call(readChat, { as: user, params: { id: chatId } })).json();
+    expect(stored.messages).toMatchObject([
+      { role: "user", stopped: false },
+      { role: "assistant", content: "Sur", stopped: true },
+      { role: "user", stopped: false },
+      { role: "assistant", content: "Sure.", stopped: false },
+    ]);
+  });
+
+  it("stores an answer with NUL or half a surrogate pair in it whole, with U+FFFD in their place", async () => {
+    const user = await signUp();
+    nextText = "before\u0000after \uD83D end";
+    const response = await chat(user, { messages: [{ role: "user", content: "Say something odd." }] });
+    await response.text();
+
+    const chatId = response.headers.get("X-Chat-Id")!;
+    await vi.waitFor(async () =>
+      expect((await findChat(user.id, chatId))?.messages[1]?.content).toBe("before\uFFFDafter \uFFFD end"),
+    );
   });
 });

@@ -30,8 +30,9 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     if (body.chatId && !existing) throw notFound("chat");
     if (!existing) assertOnlyUserTurns(sent);
     const newTurns = existing ? sent.slice(-1) : sent;
+    // An answer stopped before it showed anything tells the model nothing, and some providers refuse an empty turn.
     const history = (existing?.messages ?? []).flatMap(({ role, content }): ChatTurn[] =>
-      role === "user" || role === "assistant" ? [{ role, content }] : [],
+      role === "user" || (role === "assistant" && content) ? [{ role, content }] : [],
     );
     const turns = [...history, ...newTurns];
     assertFitsContext(turns, model);
@@ -41,7 +42,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       model,
       turns,
       headers: { "X-Chat-Id": chatId },
-      onSettled: (settled) => answerInProgress(chatId, settled),
+      onStart: (answer) => answerInProgress(chatId, caller.userId, answer),
       onFinish: (answer) =>
         recordExchange({
           chatId,

@@ -25,6 +25,7 @@ describe("/api/chats/[id]", () => {
       "inputTokens",
       "outputTokens",
       "role",
+      "stopped",
     ]);
   });
 
