@@ -91,6 +91,7 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
   const dependencies = pinned(descriptors.flatMap((item) => item.dependencies ?? []));
   const devDependencies = pinned(descriptors.flatMap((item) => item.devDependencies ?? []));
   const scripts = Object.assign({}, ...descriptors.map((item) => item.scripts ?? {}));
+  const credentials = descriptors.flatMap((item) => item.credentials ?? []).sort((a, b) => a.order - b.order);
   const data = {
     name,
     commands: scriptCommands(choices.packageManager),
@@ -99,7 +100,8 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
     env: env.filter((variable) => variable.schema),
     schemaModules: descriptors.flatMap((item) => item.schemaModules ?? []),
     authPlugins: descriptors.flatMap((item) => item.authPlugins ?? []),
-    credentials: descriptors.flatMap((item) => item.credentials ?? []).sort((a, b) => a.order - b.order),
+    credentials,
+    revokedWithPassword: credentials.flatMap((credential) => credential.revokedWithPassword ?? []),
     socialProviders: descriptors.flatMap((item) => item.socialProviders ?? []),
     errorCodes: descriptors.flatMap((item) => item.errorCodes ?? []),
     routes: descriptors.flatMap((item) => item.routes ?? []),

@@ -54,23 +54,41 @@ export const core: ItemDescriptor = {
       title: "Authentication",
       body:
         "The session cookie Better Auth sets on sign-in. `src/lib/api/credentials.ts` lists every way a request can\n" +
-        "authenticate; the first one a request presents decides.",
+        "authenticate; the first one a request presents decides. A password reset signs the account out everywhere and\n" +
+        "revokes its other credentials; so does a password change that signs out the other sessions. `/api/sessions`\n" +
+        "lists the sessions by id, never by token, and signs one out; Better Auth's own `/api/auth/list-sessions`,\n" +
+        "which would hand out every session's token, answers 404.",
     },
     {
       title: "Rate limits",
       body:
         "Per user and plan, per minute: `src/config/plans.ts` (Free 10, Pro 100, Enterprise 1000). Every\n" +
         "protected route counts; every counted response carries `X-RateLimit-Limit`, `X-RateLimit-Remaining` and\n" +
-        "`X-RateLimit-Reset` (epoch ms), and a 429 also `Retry-After`.",
+        "`X-RateLimit-Reset` (epoch ms), and a 429 also `Retry-After`. A Stop is not counted: it ends an answer whose\n" +
+        "request was (a route says so with `counted: false` in `endpoint()`).",
     },
     {
       title: "Chat",
       body:
         "The models on offer are listed by `src/config/models.ts`; `AI_DEFAULT_MODEL` picks the default. Each exchange\n" +
         "(the question, and the answer with its token usage) is stored when the answer is complete, also if the client goes\n" +
-        "away mid-stream; if the provider breaks off mid-answer, the question and what arrived are stored. A provider that\n" +
-        "fails or stays silent for `AI_TIMEOUT_MS` gives 502 `PROVIDER_ERROR`; one whose API key is not set, 503\n" +
+        "away mid-stream; if the provider breaks off mid-answer, the question and what arrived are stored. The user's Stop\n" +
+        "(`POST /api/chats/<id>/stop` with how much of the answer the page showed, not counted against the rate limit)\n" +
+        "aborts the provider request at once and stores what was shown, marked `stopped`. The answers being written are\n" +
+        "known to the instance writing them: behind a load balancer, a Stop that reaches another instance answers\n" +
+        "`{ stopped: false }`, and the answer is finished and stored whole. Characters a database cannot store (NUL, half\n" +
+        "a surrogate pair) are stored as U+FFFD.\n" +
+        "A provider that fails or stays silent for `AI_TIMEOUT_MS` gives 502 `PROVIDER_ERROR`; one whose API key is not set, 503\n" +
         "`NOT_CONFIGURED` with the variable to set in its message (and in `details.variable`), before anything is sent.",
+    },
+    {
+      title: "Answers on the page",
+      body:
+        "A model's answer is untrusted input. `src/lib/chat/markdown.ts` parses it with markdown-it (GFM tables, task\n" +
+        "lists, strikethrough, autolinks; never HTML; links http(s) and mailto only) into a tree of allowed elements that\n" +
+        "React renders, block by block: a streaming answer re-parses only its last block, a block over 16 KB and\n" +
+        "everything past 32 KB are plain text, and a stored answer over 64 KB is collapsed on its page with a button for\n" +
+        "the rest. Stored answers are parsed on the server; code is highlighted in the browser, per language on first use.",
     },
     {
       title: "CORS",

@@ -48,9 +48,24 @@ export const routes = [
     ],
   },
   {
+    id: "sessions",
+    label: "/api/sessions",
+    hint: "where the account is signed in, by session id; sign one device out",
+    templates: "routes/sessions",
+    routes: [
+      {
+        path: "/api/sessions",
+        methods: "GET",
+        auth: "yes",
+        summary: "where you are signed in, this session first: each by `id`, never by its token",
+      },
+      { path: "/api/sessions/[id]", methods: "DELETE", auth: "yes", summary: "sign one of your sessions out" },
+    ],
+  },
+  {
     id: "chats",
     label: "/api/chats",
-    hint: "list, read, rename and delete chats",
+    hint: "list, read, rename and delete chats; stop an answer",
     templates: "routes/chats",
     routes: [
       {
@@ -66,6 +81,13 @@ export const routes = [
         summary: 'one chat with its messages (and token usage); rename it (`{ "title" }`); delete it',
       },
       { path: "/api/chats/[id]/messages", methods: "GET", auth: "yes", summary: "a chat's messages, oldest first" },
+      {
+        path: "/api/chats/[id]/stop",
+        methods: "POST",
+        auth: "yes",
+        summary:
+          '`{ "shown" }`: Stop the answer being written, storing the first `shown` characters of it, marked stopped; not counted against the rate limit',
+      },
     ],
   },
   {

@@ -43,6 +43,12 @@ export interface ModuleExport {
 /** A way a request can authenticate, tried in `order` (lowest first); the first the request presents decides. */
 export interface CredentialContribution extends ModuleExport {
   order: number;
+  /**
+   * What a new password revokes of this kind, in the plural, for the pages and mails that say so ("API keys"): set
+   * when its module implements the Credential's `revokeAll`, which a password reset (or a change that signs out
+   * everywhere else) calls.
+   */
+  revokedWithPassword?: string;
 }
 
 /** An OAuth sign-in provider, on once both of its env vars are set. */
@@ -116,7 +122,10 @@ export interface ItemDescriptor {
   schemaModules?: readonly string[];
   /** package.json scripts it adds. */
   scripts?: Readonly<Record<string, string>>;
-  /** Better Auth plugins, each a module export `{ plugin, tables }`. */
+  /**
+   * Better Auth plugins, each a module export `{ plugin, tables, serverOnlyPaths }`: the plugin, its tables by model
+   * name, and its endpoints that only the app's own code may call (Better Auth answers them 404 over HTTP).
+   */
   authPlugins?: readonly ModuleExport[];
   /** Ways a request can authenticate, each a module export implementing the app's `Credential`. */
   credentials?: readonly CredentialContribution[];

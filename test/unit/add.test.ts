@@ -62,7 +62,7 @@ describe("add: items and refusals", () => {
   it("refuses an unknown item with the list of items, and a provider without its name", async () => {
     const root = await project();
     const unknown = await add(root, "stripe");
-    expect([unknown.exitCode, unknown.stderr]).toEqual([1, expect.stringMatching(/Unknown item "stripe"\.\nItems: auth, health, me, chats, chat, api-keys, /)]);
+    expect([unknown.exitCode, unknown.stderr]).toEqual([1, expect.stringMatching(/Unknown item "stripe"\.\nItems: auth, health, me, sessions, chats, chat, api-keys, /)]);
     const bare = await add(root, "ratelimit");
     expect([bare.exitCode, bare.stderr]).toEqual([1, expect.stringContaining("add ratelimit: it needs one of memory, redis")]);
     const none = await add(root, "payments", "none");
@@ -125,7 +125,7 @@ describe("add: items and refusals", () => {
     const result = await add(root, "--list", "--json");
     const { items } = JSON.parse(result.stdout) as { items: { key: string; present: boolean }[] };
     const present = items.filter((item) => item.present).map((item) => item.key);
-    expect(present).toEqual(["auth", "health", "me", "chats", "chat", "db sqlite", "ai openai", "email console", "ratelimit memory"]);
+    expect(present).toEqual(["auth", "health", "me", "sessions", "chats", "chat", "db sqlite", "ai openai", "email console", "ratelimit memory"]);
     expect(items.map((item) => item.key)).toEqual(expect.arrayContaining(["api-keys", "ratelimit redis", "oauth github", "ai anthropic", "payments polar"]));
     expect(items.map((item) => item.key)).not.toContain("payments none");
   });

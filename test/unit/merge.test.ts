@@ -106,6 +106,6 @@ describe("core templates", () => {
       expect(source, entry.name).not.toMatch(/\{\{#if \(eq/);
       for (const name of names) expect(source, `${entry.name} names ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
     }
-    expect(routes.map((route) => route.id)).toEqual(["auth", "health", "me", "chats", "chat"]);
+    expect(routes.map((route) => route.id)).toEqual(["auth", "health", "me", "sessions", "chats", "chat"]);
   });
 });

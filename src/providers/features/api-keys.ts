@@ -9,7 +9,7 @@ export const apiKeys: ItemDescriptor = {
   dependencies: ["@better-auth/api-key", "@better-auth/core"],
   schemaModules: ["api-keys"],
   authPlugins: [{ name: "apiKeyAuth", from: "@/lib/auth/api-key-plugin" }],
-  credentials: [{ name: "apiKeyCredential", from: "@/lib/auth/api-keys", order: 10 }],
+  credentials: [{ name: "apiKeyCredential", from: "@/lib/auth/api-keys", order: 10, revokedWithPassword: "API keys" }],
   settingsSections: [{ name: "ApiKeysSection", from: "@/components/settings/api-keys-section" }],
   routes: [
     {
@@ -39,7 +39,9 @@ export const apiKeys: ItemDescriptor = {
         "```\n" +
         "\n" +
         "An API key may list and revoke keys but not create them (403 `FORBIDDEN`), so revoking a leaked key is enough.\n" +
-        "Better Auth's own `/api/auth/api-key/*` endpoints, which its browser client calls, are there too.",
+        "A new password revokes every key of its account: a reset always, a change when it signs out the other sessions.\n" +
+        "Better Auth's own `/api/auth/api-key/*` endpoints answer 404: `/api/keys`, which checks what it stores, calls\n" +
+        "the plugin on the server.",
     },
   ],
 };

@@ -1,19 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
 import { Browser } from "../support/http.js";
+import { mailsTo as mailsToSuite, newestMail as newestMailOf } from "../support/mail.js";
 import type { Suite } from "../support/suite.js";
 
 const OLD_PASSWORD = "a long enough password";
 const NEW_PASSWORD = "a brand new long password";
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-  link: string;
-}
 
 /**
  * Email as a user meets it: sign-up sends the verification mail, whose link verifies the address; a forgotten
@@ -24,37 +15,8 @@ interface Mail {
 export function emailSteps(suite: Suite): void {
   const { pipeline } = suite;
 
-  /** Every message sent to `to` so far, oldest first, from the fake service or the app's outbox. */
-  async function mailsTo(to: string): Promise<Mail[]> {
-    if (suite.email) {
-      return suite.email.messages
-        .filter((message) => message.to.includes(to))
-        .map((message) => ({ to, subject: message.subject, text: message.text, link: firstLink(message.text) }));
-    }
-    const directory = path.join(suite.appDir, "data", "mail");
-    const names = await readdir(directory).catch(() => [] as string[]);
-    const entries = await Promise.all(
-      names
-        .filter((name) => name.endsWith(".json"))
-        .map(async (name) => JSON.parse(await readFile(path.join(directory, name), "utf8"))),
-    );
-    return entries
-      .filter((entry) => entry.to === to)
-      .sort((a, b) => String(a.sentAt).localeCompare(String(b.sentAt)))
-      .map((entry) => ({ to, subject: entry.subject, text: entry.text, link: entry.link }));
-  }
-
-  /** The newest message to `to` whose link contains `linkPart`, waiting a few seconds for it. */
-  async function newestMail(to: string, linkPart: string): Promise<Mail> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const found = (await mailsTo(to)).filter((mail) => mail.link?.includes(linkPart)).at(-1);
-      if (found) return found;
-      await sleep(100);
-    }
-    throw new Error(
-      `No mail to ${to} with a link to ${linkPart} (${suite.email ? `fake ${suite.email.kind}` : "data/mail"})`,
-    );
-  }
+  const mailsTo = (to: string) => mailsToSuite(suite, to);
+  const newestMail = (to: string, linkPart: string) => newestMailOf(suite, to, linkPart);
 
   /** Follows a mailed link on this app without following its redirect. */
   const follow = (link: string) => {
@@ -89,6 +51,7 @@ export function emailSteps(suite: Suite): void {
 
       const mail = await newestMail(user.email, "/api/auth/reset-password/");
       expect(mail.subject).toMatch(/reset/i);
+      expect(mail.text).toContain("A new password signs you out on every device");
       const link = new URL(mail.link);
       expect(link.pathname).toMatch(/^\/api\/auth\/reset-password\/[\w-]+$/);
       expect(link.searchParams.get("callbackURL")).toBe("/reset-password");
@@ -126,8 +89,4 @@ export function emailSteps(suite: Suite): void {
     await newestMail(known.email, "/api/auth/reset-password/");
     expect(await mailsTo(unknown)).toEqual([]);
   });
-}
-
-function firstLink(text: string): string {
-  return /https?:\/\/\S+/.exec(text)?.[0] ?? "";
 }

@@ -92,7 +92,7 @@ export function hardeningAuthSteps(suite: Suite): void {
   suite.pipeline.step("answers 503 with Retry-After for auth, cookies and API keys while PostgreSQL is down", async () => {
     if (!suite.databaseUrl) return;
     const owner = await suite.newUser("outage");
-    const created = await owner.browser.post("/api/auth/api-key/create", { name: "outage" });
+    const created = await owner.browser.post("/api/keys", { name: "outage" });
     const key = (created.json as { key?: string } | undefined)?.key;
     const unreachable = new URL(suite.databaseUrl);
     unreachable.port = "1";

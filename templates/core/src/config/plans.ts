@@ -27,9 +27,17 @@ export const PRICE_CURRENCY = "usd";
 
 export type PlanId = keyof typeof plans;
 
+/**
+ * Whether an id (a client's, a stored one) names one of the plans above: their own keys only, never what every
+ * object inherits (`constructor`, `toString`, `__proto__`).
+ */
+export function isPlanId(id: string): id is PlanId {
+  return Object.hasOwn(plans, id);
+}
+
 /** The plan a stored plan id names; an id no longer configured falls back to Free. */
 export function planById(id: string) {
-  return id in plans ? plans[id as PlanId] : plans.free;
+  return isPlanId(id) ? plans[id] : plans.free;
 }
 
 /** Plans in the order they rise: a user with two subscriptions gets the higher plan. */

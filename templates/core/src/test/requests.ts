@@ -22,11 +22,28 @@ export async function signUp(): Promise<TestUser> {
   );
   if (!response.ok) throw new Error(`Sign-up failed: ${response.status} ${await response.text()}`);
   const { user } = (await response.json()) as { user: { id: string } };
-  const cookie = response.headers
+  return { id: user.id, email, cookie: cookieOf(response) };
+}
+
+/** Signs the user in once more, as another device would: the Cookie header of that new session. */
+export async function signIn(user: TestUser): Promise<string> {
+  const response = await auth.handler(
+    new Request(new URL("/api/auth/sign-in/email", env.APP_URL), {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: env.APP_URL },
+      body: JSON.stringify({ email: user.email, password: "a long enough password" }),
+    }),
+  );
+  if (!response.ok) throw new Error(`Sign-in failed: ${response.status} ${await response.text()}`);
+  return cookieOf(response);
+}
+
+/** The Cookie header a browser sends after this response set its cookies. */
+function cookieOf(response: Response): string {
+  return response.headers
     .getSetCookie()
     .map((header) => header.split(";", 1)[0])
     .join("; ");
-  return { id: user.id, email, cookie };
 }
 
 interface CallOptions {

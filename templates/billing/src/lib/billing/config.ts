@@ -16,9 +16,11 @@ export function requireSetting(name: string, value: string | undefined): string 
 export function priceCatalog(prefix: string, source: Record<string, unknown>) {
   const envName = (plan: PaidPlanId, interval: BillingInterval) =>
     `${prefix}_${plan.toUpperCase()}_${INTERVAL_SUFFIX[interval]}`;
-  const valueOf = (name: string) => (typeof source[name] === "string" ? (source[name] as string) : undefined);
+  const valueOf = (name: string) =>
+    Object.hasOwn(source, name) && typeof source[name] === "string" ? source[name] : undefined;
   return {
     idFor(plan: PaidPlanId, interval: BillingInterval): string {
+      if (!PAID_PLANS.includes(plan)) throw new Error(`"${plan}" is not a paid plan.`);
       const name = envName(plan, interval);
       return requireSetting(name, valueOf(name));
     },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { signUp } from "@/test/requests";
-import { applyBillingEvent, currentSubscription, saveCustomerId } from "./store";
+import { applyBillingEvent, claimCustomer, currentSubscription, recordCustomer } from "./store";
 import type { BillingEvent, SubscriptionState } from "./types";
 
 const PROVIDER = "test";
@@ -78,7 +78,7 @@ describe("applyBillingEvent", () => {
 
   it("finds the user by their stored customer when the event does not name them", async () => {
     const user = await signUp();
-    await saveCustomerId(user.id, PROVIDER, `cus_${user.id}`);
+    await recordCustomer((await claimCustomer(user.id, PROVIDER))!, `cus_${user.id}`);
     const anonymous = event(user.id, "2026-06-01T00:00:00Z", { userId: null }, "subscription.activated");
     expect(await applyBillingEvent(PROVIDER, anonymous)).toBe("applied");
     expect(await planOf(user.id)).toBe("pro");

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
 import { type PlanId, planRank } from "@/config/plans";
 import { db } from "@/lib/db/client";
 import { billingCustomers, subscriptions, users, webhookEvents } from "@/lib/db/schema";
@@ -9,22 +9,52 @@ const PLAN_GRANTING = ["active", "trialing", "past_due"];
 
 type Transaction = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-/** The user's customer id at the provider, or undefined before their first checkout. */
-export async function findCustomerId(userId: string, provider: string): Promise<string | undefined> {
+/** The user's customer row for the provider: its customer id is null while their first checkout makes it. */
+export async function findCustomer(userId: string, provider: string) {
   const [row] = await db
-    .select({ customerId: billingCustomers.customerId })
+    .select({ id: billingCustomers.id, customerId: billingCustomers.customerId, createdAt: billingCustomers.createdAt })
     .from(billingCustomers)
     .where(and(eq(billingCustomers.userId, userId), eq(billingCustomers.provider, provider)));
-  return row?.customerId;
+  return row;
+}
+
+/** The user's customer id at the provider, or undefined before their first checkout has made it. */
+export async function findCustomerId(userId: string, provider: string): Promise<string | undefined> {
+  return (await findCustomer(userId, provider))?.customerId ?? undefined;
 }
 
 /**
- * Records the user's customer id; when a concurrent checkout recorded one first, that one is kept and returned (the
- * provider customer made here then goes unused).
+ * Claims the making of the user's customer: the claim's id, or undefined when another request holds the claim or the
+ * customer is made. The unique index on user and provider lets one insert win, in SQLite and PostgreSQL alike.
  */
-export async function saveCustomerId(userId: string, provider: string, customerId: string): Promise<string> {
-  await db.insert(billingCustomers).values({ userId, provider, customerId }).onConflictDoNothing();
-  return (await findCustomerId(userId, provider)) ?? customerId;
+export async function claimCustomer(userId: string, provider: string): Promise<string | undefined> {
+  const [claim] = await db
+    .insert(billingCustomers)
+    .values({ userId, provider, customerId: null })
+    .onConflictDoNothing()
+    .returning({ id: billingCustomers.id });
+  return claim?.id;
+}
+
+/** Stores the customer the holder of a claim made. */
+export async function recordCustomer(claimId: string, customerId: string): Promise<void> {
+  await db.update(billingCustomers).set({ customerId }).where(eq(billingCustomers.id, claimId));
+}
+
+/**
+ * Drops a claim whose customer was not made: its request failed, or (made before `madeBefore`) it died. A claim that
+ * has its customer by now stays.
+ */
+export async function releaseCustomerClaim(claimId: string, madeBefore?: Date): Promise<void> {
+  await db
+    .delete(billingCustomers)
+    .where(
+      and(
+        eq(billingCustomers.id, claimId),
+        isNull(billingCustomers.customerId),
+        madeBefore && lt(billingCustomers.createdAt, madeBefore),
+      ),
+    );
 }
 
 /** The user's newest subscription that has not ended, else their newest one; undefined if they never subscribed. */

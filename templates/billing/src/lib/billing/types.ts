@@ -56,6 +56,11 @@ export interface SkippedWebhook {
 export interface PaymentProvider {
   readonly id: string;
   readonly name: string;
+  /**
+   * Throws NOT_CONFIGURED naming the setting a checkout for this plan and interval lacks (the API key, its price):
+   * called before a customer is made for the checkout, which then could not go ahead.
+   */
+  requireCheckoutSettings(plan: PaidPlanId, interval: BillingInterval): void;
   /** Makes the provider's customer for a user; called once per user (the id is stored and reused). */
   createCustomer(user: { id: string; email: string; name: string }): Promise<string>;
   createCheckout(input: {

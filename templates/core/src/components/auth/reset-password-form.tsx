@@ -8,7 +8,10 @@ import { FormAlert } from "./form-messages";
 import { NewPasswordField } from "./new-password-field";
 import { useAuthAction } from "./use-auth-action";
 
-/** Sets the new password with the mailed token; every session of the account ends with it, so sign-in comes next. */
+/**
+ * Sets the new password with the mailed token; every session of the account ends with it (and every other credential,
+ * as the page says), so sign-in comes next.
+ */
 export function ResetPasswordForm({ token }: { token: string }) {
   const router = useRouter();
   const { pending, error, run } = useAuthAction();

@@ -9,8 +9,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { authClient } from "@/lib/auth/client";
+import { changeRevokesLabel } from "@/lib/auth/new-password";
 
-/** Changing the password needs the current one; signing out everywhere else goes with it unless the user says not to. */
+/**
+ * Changing the password needs the current one; signing out everywhere else (which revokes the user's other credentials
+ * too) goes with it unless the user says not to.
+ */
 export function PasswordSection() {
   const toast = useToast();
   const { pending, error, run } = useAuthAction();
@@ -57,7 +61,7 @@ export function PasswordSection() {
               className="size-4 accent-primary focus-visible:outline-2 focus-visible:outline-ring"
             />
             <label htmlFor={revokeId} className="text-sm">
-              Sign out of all other devices
+              {changeRevokesLabel}
             </label>
           </div>
           <FormAlert message={error} />

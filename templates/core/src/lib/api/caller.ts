@@ -3,6 +3,8 @@ export interface Caller {
   userId: string;
   email: string;
   plan: string;
+  /** The session the request signed in with; absent for other credentials. */
+  sessionId?: string;
 }
 
 /** A way a request can authenticate, such as a session cookie or an API key. */
@@ -14,4 +16,9 @@ export interface Credential {
    * present it. A credential presented but invalid throws a 401 `ApiError`.
    */
   authenticate(request: Request): Promise<Caller | undefined>;
+  /**
+   * Revokes every one of these the user holds. A new password calls it (a reset always, a change that signs out
+   * everywhere else too): whoever knew the old one may have made one. Sessions need none: Better Auth ends them.
+   */
+  revokeAll?(userId: string): Promise<void>;
 }

@@ -5,13 +5,18 @@ import { PAGE_PATH_HEADER } from "./page-path";
 import { auth } from "./server";
 
 /**
- * The signed-in user of a page request. A visitor without a valid session goes to sign-in, which returns them to the
- * page they asked for. Layouts and the page ask for it alike: one session lookup per request.
+ * The session of a page request, with its user. A visitor without a valid session goes to sign-in, which returns them
+ * to the page they asked for. Layouts and the page ask for it alike: one session lookup per request.
  */
-export const requireUser = cache(async () => {
+export const requireSession = cache(async () => {
   const requestHeaders = await headers();
   const session = await auth.api.getSession({ headers: requestHeaders });
-  if (session) return session.user;
+  if (session) return session;
   const back = requestHeaders.get(PAGE_PATH_HEADER);
   redirect(back ? `/sign-in?next=${encodeURIComponent(back)}` : "/sign-in");
 });
+
+/** The signed-in user of a page request (see requireSession). */
+export async function requireUser() {
+  return (await requireSession()).user;
+}

@@ -11,6 +11,11 @@ export const sessionCredential: Credential = {
       throw error;
     });
     if (!session) return undefined;
-    return { userId: session.user.id, email: session.user.email, plan: session.user.plan };
+    return {
+      userId: session.user.id,
+      email: session.user.email,
+      plan: session.user.plan,
+      sessionId: session.session.id,
+    };
   },
 };

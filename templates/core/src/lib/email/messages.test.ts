@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { revokedWithPassword } from "@/lib/auth/revoked-with-password";
 import { passwordResetMessage, verificationMessage } from "./messages";
 
 describe("the auth mails", () => {
@@ -14,5 +15,11 @@ describe("the auth mails", () => {
     expect(mail.html).toContain(`href="${url.replaceAll("&", "&amp;")}"`);
     expect(mail.html).toContain("&lt;Shop&gt;");
     expect(mail.html).not.toContain("<Shop>");
+  });
+
+  it("says what the new password revokes: every session, and every other credential the app issues", () => {
+    const mail = passwordResetMessage({ appName: "Shop", to: "ada@example.com", url });
+    expect(mail.text).toContain("signs you out on every device");
+    for (const credential of revokedWithPassword) expect(mail.text).toContain(`revokes your ${credential}`);
   });
 });

@@ -1,3 +1,4 @@
+import { resetRevokes } from "@/lib/auth/new-password";
 import type { EmailMessage } from "./types";
 
 interface LinkMessage {
@@ -12,7 +13,11 @@ export function passwordResetMessage({ appName, to, url }: LinkMessage): EmailMe
     to,
     url,
     subject: `Reset your ${appName} password`,
-    lines: [`Someone asked to reset the password of your ${appName} account.`, "Choose a new password here:"],
+    lines: [
+      `Someone asked to reset the password of your ${appName} account.`,
+      resetRevokes,
+      "Choose a new password here:",
+    ],
     action: "Choose a new password",
     footer:
       "The link works once, for one hour. If you did not ask for it, ignore this mail: your password stays as it is.",

@@ -1,5 +1,5 @@
 import { uploads as limits } from "@/config/uploads";
-import { type PlanId, planById, plans } from "@/config/plans";
+import { isPlanId, planById } from "@/config/plans";
 import type { Caller } from "@/lib/api/caller";
 import { ApiError, callService, notFound } from "@/lib/api/errors";
 import { env } from "@/lib/env";
@@ -18,7 +18,7 @@ export async function requestUpload(caller: Caller, input: { filename: string; c
       allowedTypes: limits.allowedTypes,
     });
   }
-  const maxBytes = limits.maxBytes[(caller.plan in plans ? caller.plan : "free") as PlanId];
+  const maxBytes = limits.maxBytes[isPlanId(caller.plan) ? caller.plan : "free"];
   if (input.size > maxBytes) {
     throw new ApiError(
       "FILE_TOO_LARGE",

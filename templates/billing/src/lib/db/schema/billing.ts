@@ -2,7 +2,10 @@ import { boolean, index, table, text, timestamp, uniqueIndex } from "../columns"
 import { createdAt, updatedAt } from "../timestamps";
 import { users } from "./auth";
 
-/** Each user's customer at the payment provider: made on their first checkout, then reused. */
+/**
+ * Each user's customer at the payment provider: made on their first checkout, then reused. The row is claimed before
+ * the provider is called (one per user and provider), so concurrent first checkouts make one customer.
+ */
 export const billingCustomers = table(
   "billing_customers",
   {
@@ -13,7 +16,8 @@ export const billingCustomers = table(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     provider: text("provider").notNull(),
-    customerId: text("customer_id").notNull(),
+    /** Null while the first checkout makes the customer: a claim, made at `createdAt`. */
+    customerId: text("customer_id"),
     createdAt: createdAt(),
   },
   (columns) => [

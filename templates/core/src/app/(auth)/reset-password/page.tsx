@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { FormAlert } from "@/components/auth/form-messages";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { resetRevokes } from "@/lib/auth/new-password";
 import { param, type SearchParams } from "../auth-page";
 
 export const metadata: Metadata = { title: "Choose a new password" };
@@ -19,6 +20,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <AuthCard
       title="Choose a new password"
+      description={usable ? resetRevokes : undefined}
       footer={
         <Link href="/sign-in" className="font-medium text-foreground underline-offset-4 hover:underline">
           Back to sign in

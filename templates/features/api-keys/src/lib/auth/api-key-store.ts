@@ -48,3 +48,8 @@ export async function revokeApiKey(userId: string, keyId: string): Promise<boole
     .returning({ id: apiKeys.id });
   return revoked.length > 0;
 }
+
+/** Deletes every key the user has: a new password revokes them all (see apiKeyCredential). */
+export async function revokeAllApiKeys(userId: string): Promise<void> {
+  await db.delete(apiKeys).where(eq(apiKeys.referenceId, userId));
+}

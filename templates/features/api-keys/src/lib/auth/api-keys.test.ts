@@ -1,11 +1,11 @@
 import { randomInt } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { endpoint } from "@/lib/api/endpoint";
 import { db } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { users, verifications } from "@/lib/db/schema";
 import { API_KEY_FAILURES_PER_ADDRESS } from "@/lib/ratelimit/failures";
-import { call, signUp } from "@/test/requests";
+import { call, signUp, type TestUser } from "@/test/requests";
 import { auth } from "./server";
 
 const whoAmI = endpoint({}, async ({ caller }) => ({ userId: caller.userId }));
@@ -13,6 +13,29 @@ const whoAmI = endpoint({}, async ({ caller }) => ({ userId: caller.userId }));
 async function createKey(cookie: string) {
   return auth.api.createApiKey({ body: { name: "test" }, headers: new Headers({ cookie }) });
 }
+
+const PASSWORD = "a long enough password";
+const NEW_PASSWORD = "a brand new long password";
+
+/** Resets the user's password as the mailed link does: the token Better Auth stored for them, then the new password. */
+async function resetPassword(user: TestUser) {
+  await auth.api.requestPasswordReset({ body: { email: user.email, redirectTo: "/reset-password" } });
+  const [verification] = await db
+    .select({ identifier: verifications.identifier })
+    .from(verifications)
+    .where(and(eq(verifications.value, user.id), like(verifications.identifier, "reset-password:%")));
+  const token = verification!.identifier.slice("reset-password:".length);
+  await auth.api.resetPassword({ body: { newPassword: NEW_PASSWORD, token } });
+}
+
+function changePassword(user: TestUser, revokeOtherSessions: boolean) {
+  return auth.api.changePassword({
+    body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, revokeOtherSessions },
+    headers: new Headers({ cookie: user.cookie }),
+  });
+}
+
+const statusWith = async (key: string) => (await call(whoAmI, { headers: { "x-api-key": key } })).status;
 
 describe("API keys", () => {
   it("authenticate as their owner, as a Bearer token or in x-api-key", async () => {
@@ -66,5 +89,38 @@ describe("API keys", () => {
     expect(refused.status).toBe(429);
     expect((await refused.json()).code).toBe("RATE_LIMITED");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("stop working once their owner resets a forgotten password, like every session", async () => {
+    const [user, bystander] = [await signUp(), await signUp()];
+    const [{ key }, { key: otherKey }] = [await createKey(user.cookie), await createKey(bystander.cookie)];
+    expect(await statusWith(key)).toBe(200);
+
+    await resetPassword(user);
+
+    expect(await statusWith(key)).toBe(401);
+    expect(await statusWith(otherKey)).toBe(200);
+  });
+
+  it("stop working when a changed password signs out everywhere else, and stay when it does not", async () => {
+    const [kept, revoked] = [await signUp(), await signUp()];
+    const [{ key: keptKey }, { key: revokedKey }] = [await createKey(kept.cookie), await createKey(revoked.cookie)];
+
+    await changePassword(kept, false);
+    await changePassword(revoked, true);
+
+    expect(await statusWith(keptKey)).toBe(200);
+    expect(await statusWith(revokedKey)).toBe(401);
+  });
+
+  it("stay when a password change fails", async () => {
+    const user = await signUp();
+    const { key } = await createKey(user.cookie);
+    const wrong = auth.api.changePassword({
+      body: { currentPassword: "not the password", newPassword: NEW_PASSWORD, revokeOtherSessions: true },
+      headers: new Headers({ cookie: user.cookie }),
+    });
+    await expect(wrong).rejects.toThrow();
+    expect(await statusWith(key)).toBe(200);
   });
 });

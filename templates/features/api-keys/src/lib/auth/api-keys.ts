@@ -6,12 +6,13 @@ import { db } from "@/lib/db/client";
 import { assertDatabaseReachable } from "@/lib/db/reachable";
 import { API_KEY_FAILURES_PER_ADDRESS, recordFailure, refuseWhileBlocked } from "@/lib/ratelimit/failures";
 import { users } from "@/lib/db/schema";
+import { revokeAllApiKeys } from "./api-key-store";
 import { auth } from "./server";
 
 /**
  * An API key, as `Authorization: Bearer <key>` or `x-api-key: <key>`. Failed keys are limited per client address
  * (429 once used up, before the key is even looked up); a key refused while the database is down is a 503, never a
- * 401 that would make a client discard a good key.
+ * 401 that would make a client discard a good key. A new password revokes all of the user's keys.
  */
 export const apiKeyCredential: Credential = {
   hint: "send an API key",
@@ -27,6 +28,7 @@ export const apiKeyCredential: Credential = {
     await recordFailure(API_KEY_FAILURES_PER_ADDRESS, address);
     throw new ApiError("UNAUTHORIZED", "The API key is invalid, expired or revoked.");
   },
+  revokeAll: revokeAllApiKeys,
 };
 
 /** The API key a request presents; null when none. */

@@ -114,6 +114,11 @@ export const paymentProvider: PaymentProvider = {
   id: "dodo",
   name: "Dodo Payments",
 
+  requireCheckoutSettings(plan, interval) {
+    dodo();
+    products.idFor(plan, interval);
+  },
+
   async createCustomer(user) {
     const customer = await dodo().customers.create({
       email: user.email,

@@ -118,6 +118,11 @@ export const paymentProvider: PaymentProvider = {
   id: "polar",
   name: "Polar",
 
+  requireCheckoutSettings(plan, interval) {
+    polar();
+    catalog.idFor(plan, interval);
+  },
+
   async createCustomer(user) {
     const customer = await polar().customers.create({ email: user.email, name: user.name, external_id: user.id });
     return customer.id;

@@ -231,6 +231,11 @@ export const paymentProvider: PaymentProvider = {
   id: "stripe",
   name: "Stripe",
 
+  requireCheckoutSettings(plan, interval) {
+    stripe();
+    prices.idFor(plan, interval);
+  },
+
   async createCustomer(user) {
     const customer = await stripe().customers.create({
       email: user.email,

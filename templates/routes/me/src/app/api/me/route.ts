@@ -1,4 +1,4 @@
-import { planById, plans } from "@/config/plans";
+import { isPlanId, planById } from "@/config/plans";
 import { endpoint, methods } from "@/lib/api/endpoint";
 
 /**
@@ -8,7 +8,7 @@ import { endpoint, methods } from "@/lib/api/endpoint";
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: endpoint({}, async ({ caller }) => {
     const { name, requestsPerMinute } = planById(caller.plan);
-    const planId = caller.plan in plans ? caller.plan : "free";
+    const planId = isPlanId(caller.plan) ? caller.plan : "free";
     return { id: caller.userId, email: caller.email, plan: { id: planId, name, requestsPerMinute } };
   }),
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AUTH_BODY_LIMIT } from "@/lib/auth/auth-request";
+import { authPluginServerOnlyPaths } from "@/lib/auth/plugins";
 import { env } from "@/lib/env";
 import { SIGN_IN_FAILURES_PER_ACCOUNT } from "@/lib/ratelimit/failures";
 import { signUp } from "@/test/requests";
-import { POST } from "./route";
+import { GET, POST } from "./route";
 
 function post(path: string, body: string, headers: Record<string, string> = {}): Promise<Response> {
   return POST(
@@ -97,6 +98,26 @@ describe("/api/auth", () => {
     for (const type of ["text/plain", "multipart/form-data; boundary=x", "application/xml"]) {
       const refused = await post("/sign-in/email", '{"email":"a@b.c","password":"x"}', { "content-type": type });
       expect([refused.status, (await refused.json()).code], type).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
+    }
+  });
+
+  it("answers 404 in the error shape to the endpoints only the app's own code calls, signed in or not", async () => {
+    const user = await signUp();
+    for (const path of ["/list-sessions", ...authPluginServerOnlyPaths]) {
+      for (const cookie of [user.cookie, ""]) {
+        const url = new URL(`/api/auth${path}`, env.APP_URL);
+        const headers = { "content-type": "application/json", origin: env.APP_URL, cookie };
+        const replies = [
+          await GET(new Request(url, { headers })),
+          await POST(new Request(url, { method: "POST", headers, body: "{}" })),
+        ];
+        for (const reply of replies) {
+          expect([reply.status, await reply.json()], path).toEqual([
+            404,
+            { error: expect.any(String), code: "NOT_FOUND", details: {}, message: expect.any(String) },
+          ]);
+        }
+      }
     }
   });
 });
