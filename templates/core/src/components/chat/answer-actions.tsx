@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useCopy } from "./use-copy";
 
 interface AnswerActionsProps {
   /** The answer's text, as the model wrote it (its Markdown). */
@@ -14,24 +14,14 @@ interface AnswerActionsProps {
 
 /** The row under an answer: whether it was stopped, a button that copies it, and one that asks its question again. */
 export function AnswerActions({ text, stopped, onRegenerate }: AnswerActionsProps) {
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-    setTimeout(() => setCopied(null), 2000);
-  }
+  const { copy, label } = useCopy(text);
 
   return (
     // Pulled left by the buttons' padding, so that the row lines up with the answer.
     <li className="-mt-4 -ml-3 flex flex-wrap items-center gap-1 text-muted-foreground">
       {stopped && <span className="px-3 text-sm">Stopped</span>}
-      <Button variant="ghost" size="sm" onClick={() => void copy()} aria-live="polite">
-        {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy" : "Copy"}
+      <Button variant="ghost" size="sm" onClick={copy} aria-live="polite">
+        {label("Copy")}
       </Button>
       {onRegenerate && (
         <Button variant="ghost" size="sm" onClick={onRegenerate}>

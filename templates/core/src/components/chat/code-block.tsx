@@ -1,24 +1,15 @@
 "use client";
 
 import { type ReactNode, useEffect, useState } from "react";
+import { useCopy } from "./use-copy";
 
 /**
  * A code block with a copy button. Its colours come once it is on screen, from a highlighter fetched then (only for
  * the languages it knows, and code of a reasonable size); until then, and for anything else, it is plain text.
  */
 export function CodeBlock({ language, text }: { language: string; text: string }) {
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const { copy, label } = useCopy(text);
   const highlighted = useHighlighted(language, text);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied("copied");
-    } catch {
-      setCopied("failed");
-    }
-    setTimeout(() => setCopied(null), 2000);
-  }
 
   return (
     <div className="min-w-0 overflow-hidden rounded-md border bg-muted">
@@ -26,10 +17,10 @@ export function CodeBlock({ language, text }: { language: string; text: string }
         <span>{language || "code"}</span>
         <button
           type="button"
-          onClick={() => void copy()}
+          onClick={copy}
           className="rounded px-1.5 py-0.5 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
         >
-          {copied === "copied" ? "Copied" : copied === "failed" ? "Could not copy" : "Copy code"}
+          {label("Copy code")}
         </button>
       </div>
       {/* Focusable so a keyboard can scroll a long line sideways. */}

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it, vi } from "vitest";
 import { chatConfig } from "@/config/chat";
 import type { AnswerInProgress, FinishedAnswer } from "./stream";
+import { finishAnswer, startAnswer } from "@/test/model-stream";
 
 const IDLE_TIMEOUT_MS = 200;
 
@@ -16,9 +17,7 @@ const stallingModel = new MockLanguageModelV4({
   doStream: async ({ abortSignal }) => ({
     stream: new ReadableStream({
       start(controller) {
-        controller.enqueue({ type: "stream-start", warnings: [] });
-        controller.enqueue({ type: "text-start", id: "t" });
-        controller.enqueue({ type: "text-delta", id: "t", delta: "Hello, " });
+        startAnswer(controller, "Hello, ");
         abortSignal?.addEventListener("abort", () => controller.error(abortSignal.reason));
       },
     }),
@@ -32,19 +31,8 @@ const slowToStartModel = new MockLanguageModelV4({
     return {
       stream: new ReadableStream({
         start(controller) {
-          controller.enqueue({ type: "stream-start", warnings: [] });
-          controller.enqueue({ type: "text-start", id: "t" });
-          controller.enqueue({ type: "text-delta", id: "t", delta: "Hello!" });
-          controller.enqueue({ type: "text-end", id: "t" });
-          controller.enqueue({
-            type: "finish",
-            finishReason: { unified: "stop", raw: "stop" },
-            usage: {
-              inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined },
-              outputTokens: { total: 2, text: 2, reasoning: undefined },
-            },
-          });
-          controller.close();
+          startAnswer(controller, "Hello!");
+          finishAnswer(controller, 2);
         },
       }),
     };
@@ -63,23 +51,13 @@ function talkingModel(words = Infinity) {
       return {
         stream: new ReadableStream({
           async start(controller) {
-            controller.enqueue({ type: "stream-start", warnings: [] });
-            controller.enqueue({ type: "text-start", id: "t" });
+            startAnswer(controller, "");
             for (let word = 1; word <= words; word++) {
               if (abortSignal?.aborted) return controller.error(abortSignal.reason);
               controller.enqueue({ type: "text-delta", id: "t", delta: `word${word} ` });
               await sleep(20);
             }
-            controller.enqueue({ type: "text-end", id: "t" });
-            controller.enqueue({
-              type: "finish",
-              finishReason: { unified: "stop", raw: "stop" },
-              usage: {
-                inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined },
-                outputTokens: { total: words, text: words, reasoning: undefined },
-              },
-            });
-            controller.close();
+            finishAnswer(controller, words);
           },
         }),
       };

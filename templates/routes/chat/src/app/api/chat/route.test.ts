@@ -7,6 +7,7 @@ import { call, signUp } from "@/test/requests";
 import { GET as readChat } from "../chats/[id]/route";
 import { POST as stop } from "../chats/[id]/stop/route";
 import { GET as listChats } from "../chats/route";
+import { finishAnswer, startAnswer } from "@/test/model-stream";
 
 /** When set, the next answer holds after its first words until it settles: an answer still being written. */
 let holdNextAnswer: Promise<void> | undefined;
@@ -22,20 +23,9 @@ const model = new MockLanguageModelV4({
     return {
       stream: new ReadableStream({
         async start(controller) {
-          controller.enqueue({ type: "stream-start", warnings: [] });
-          controller.enqueue({ type: "text-start", id: "t" });
-          controller.enqueue({ type: "text-delta", id: "t", delta: text });
+          startAnswer(controller, text);
           await hold;
-          controller.enqueue({ type: "text-end", id: "t" });
-          controller.enqueue({
-            type: "finish",
-            finishReason: { unified: "stop", raw: "stop" },
-            usage: {
-              inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined },
-              outputTokens: { total: 2, text: 2, reasoning: undefined },
-            },
-          });
-          controller.close();
+          finishAnswer(controller, 2);
         },
       }),
     };

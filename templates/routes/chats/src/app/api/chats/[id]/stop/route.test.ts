@@ -4,31 +4,21 @@ import { call, signUp, type TestUser } from "@/test/requests";
 import { POST as chat } from "../../../chat/route";
 import { GET as listChats } from "../../route";
 import { GET as readChat } from "../route";
+import { finishAnswer, startAnswer } from "@/test/model-stream";
 
 /** Settles the answer in progress: its provider finishes with "and they lived happily ever after." */
-let finishAnswer = () => {};
+let completeAnswer = () => {};
 
 /** A provider that says "Once upon a time, " and then holds until the test finishes the answer or it is aborted. */
 const model = new MockLanguageModelV4({
   doStream: async ({ abortSignal }) => ({
     stream: new ReadableStream({
       start(controller) {
-        controller.enqueue({ type: "stream-start", warnings: [] });
-        controller.enqueue({ type: "text-start", id: "t" });
-        controller.enqueue({ type: "text-delta", id: "t", delta: "Once upon a time, " });
+        startAnswer(controller, "Once upon a time, ");
         abortSignal?.addEventListener("abort", () => controller.error(abortSignal.reason));
-        finishAnswer = () => {
+        completeAnswer = () => {
           controller.enqueue({ type: "text-delta", id: "t", delta: "and they lived happily ever after." });
-          controller.enqueue({ type: "text-end", id: "t" });
-          controller.enqueue({
-            type: "finish",
-            finishReason: { unified: "stop", raw: "stop" },
-            usage: {
-              inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined },
-              outputTokens: { total: 12, text: 12, reasoning: undefined },
-            },
-          });
-          controller.close();
+          finishAnswer(controller, 12);
         };
       },
     }),
@@ -88,7 +78,7 @@ describe("POST /api/chats/[id]/stop", () => {
 
     const stranger = await stopAs(await signUp(), chatId);
     expect(await stranger.json()).toEqual({ stopped: false });
-    finishAnswer();
+    completeAnswer();
     await vi.waitFor(async () =>
       expect(await storedMessages(owner, chatId)).toMatchObject([
         { role: "user" },
