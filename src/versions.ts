@@ -22,7 +22,7 @@ export const versions = {
   "@ai-sdk/google": "4.0.121",
   "@ai-sdk/openai-compatible": "3.0.92",
   // The chat's Markdown (linear-time parsing, no HTML) and code highlighting (highlight.js grammars as a tree, through
-  // lowlight, which takes highlight.js by a ~ range: pinned through the tree pins).
+  // lowlight; the app imports the grammars itself, and lowlight takes highlight.js by a ~ range: a tree pin too).
   "markdown-it": "15.0.3",
   lowlight: "3.3.0",
   "highlight.js": "11.11.2",

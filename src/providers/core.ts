@@ -18,6 +18,7 @@ export const core: ItemDescriptor = {
     "@ai-sdk/react",
     "markdown-it",
     "lowlight",
+    "highlight.js",
   ],
   devDependencies: [
     "typescript",
