@@ -1,5 +1,6 @@
 // Running a generated app on this machine, shared by the end-to-end suite and the bench: commands in it, its server
 // on a free port, and the probes both need. Plain JavaScript so that the bench runs it without a build step.
+import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { stripVTControlCharacters } from "node:util";
 import { execa } from "execa";
@@ -78,6 +79,7 @@ export function reachable({ host, port }, timeoutMs = 1_000) {
  * @typedef {object} RunningApp
  * @property {string} url
  * @property {() => string} output what the server printed so far
+ * @property {() => number} cpuMs the CPU time (user and system) its processes have used so far, in ms (Linux)
  * @property {() => Promise<void>} stop stops the server and every process it started
  */
 
@@ -106,6 +108,7 @@ export async function startApp(cwd, { env = {}, mode = "start" } = {}) {
   const app = {
     url,
     output: () => output,
+    cpuMs: () => (child.pid === undefined ? 0 : groupCpuMs(child.pid)),
     async stop() {
       if (child.exitCode !== null || child.pid === undefined) return;
       killGroup(child.pid, "SIGTERM");
@@ -127,6 +130,29 @@ export async function startApp(cwd, { env = {}, mode = "start" } = {}) {
   }
   await app.stop();
   throw new Error(`next ${mode} did not answer within ${waitMs / 1000} s:\n${output}`);
+}
+
+/**
+ * The CPU time the live processes of a process group have used, in ms, from /proc (Linux): what a server spent,
+ * whatever else the machine is busy with.
+ * @param {number} group
+ */
+function groupCpuMs(group) {
+  const ticksPerMs = 100 / 1000; // USER_HZ, 100 on Linux
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // After the command's name in parentheses: state, ppid, pgrp, ... utime (14th field), stime (15th).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerMs;
 }
 
 /**
