@@ -67,7 +67,9 @@ export function chatRenderingSteps(suite: Suite): void {
     expect((await views).map((view) => view.status)).toEqual(Array(10).fill(200));
     const slowest = Math.max(...health);
     console.log(`[e2e ${suite.combination.name}] /api/health during ten 1 MB chat pages: ${health.length} answers, slowest ${Math.round(slowest)} ms`);
-    // 50 ms on an idle machine; the same allowance as above for a shared CI runner.
-    expect(slowest).toBeLessThan(250);
+    // The stall this guards against held /api/health for 28 s. The suite's runner is shared: two combinations on two
+    // cores, often one of them in `next build`, and the ten views are a second of CPU work of their own; there the
+    // slowest health answer was measured at 113 to 486 ms (each view's own cost is bounded above, in CPU time).
+    expect(slowest).toBeLessThan(1_000);
   });
 }

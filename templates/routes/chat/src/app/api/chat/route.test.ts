@@ -154,13 +154,16 @@ describe("POST /api/chat", () => {
       { role: "assistant", content: [{ type: "text", text: "Sur" }] },
       { role: "user", content: [{ type: "text", text: "Shorter, please." }] },
     ]);
-    const stored = await (await call(readChat, { as: user, params: { id: chatId } })).json();
-    expect(stored.messages).toMatchObject([
-      { role: "user", stopped: false },
-      { role: "assistant", content: "Sur", stopped: true },
-      { role: "user", stopped: false },
-      { role: "assistant", content: "Sure.", stopped: false },
-    ]);
+    // The second exchange is stored once its answer has ended, which may be just after the client read it.
+    await vi.waitFor(async () => {
+      const stored = await (await call(readChat, { as: user, params: { id: chatId } })).json();
+      expect(stored.messages).toMatchObject([
+        { role: "user", stopped: false },
+        { role: "assistant", content: "Sur", stopped: true },
+        { role: "user", stopped: false },
+        { role: "assistant", content: "Sure.", stopped: false },
+      ]);
+    });
   });
 
   it("stores an answer with NUL or half a surrogate pair in it whole, with U+FFFD in their place", async () => {
