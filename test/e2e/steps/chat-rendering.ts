@@ -69,7 +69,7 @@ export function chatRenderingSteps(suite: Suite): void {
     console.log(`[e2e ${suite.combination.name}] /api/health during ten 1 MB chat pages: ${health.length} answers, slowest ${Math.round(slowest)} ms`);
     // The stall this guards against held /api/health for 28 s. The suite's runner is shared: two combinations on two
     // cores, often one of them in `next build`, and the ten views are a second of CPU work of their own; there the
-    // slowest health answer was measured at 113 to 486 ms (each view's own cost is bounded above, in CPU time).
-    expect(slowest).toBeLessThan(1_000);
+    // slowest health answer was measured at 95 to 758 ms (each view's own cost is bounded above, in CPU time).
+    expect(slowest).toBeLessThan(2_000);
   });
 }
