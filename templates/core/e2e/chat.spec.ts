@@ -169,3 +169,30 @@ test("a chat deleted in another tab says so when reloaded, and offers a new chat
   await expect(page).toHaveURL(/\/chat$/);
   await expect(page.getByRole("heading", { name: "How can I help?" })).toBeVisible();
 });
+
+test("the model picker is a listbox the keyboard drives, and a question goes to the model picked", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/chat");
+  const picker = page.getByRole("combobox", { name: "Model" });
+  const list = page.getByRole("listbox", { name: "Model" });
+  await picker.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(picker).toHaveAttribute("aria-expanded", "true");
+  await expect(list).toBeVisible();
+  const picked = (await list.getByRole("option").last().textContent())!;
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await expect(list).toBeHidden();
+  await expect(picker).toHaveText(new RegExp(picked));
+  // Opened again, the list is on the model picked, and marks it.
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { name: picked })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Escape");
+  await expect(list).toBeHidden();
+
+  const asked = page.waitForRequest((request) => request.url().endsWith("/api/chat") && request.method() === "POST");
+  await page.getByLabel("Message", { exact: true }).fill("Which model is this?");
+  await page.getByRole("button", { name: "Send" }).click();
+  expect((await asked).postDataJSON().model).toBe(picked);
+  await checkPage(page, "chat-model-picked");
+});

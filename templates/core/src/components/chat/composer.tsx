@@ -3,6 +3,7 @@
 import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/ui/cn";
+import { ModelPicker } from "./model-picker";
 
 interface ComposerProps {
   /** An answer is on its way: Stop replaces Send. */
@@ -57,25 +58,7 @@ export function Composer({ busy, onSend, onStop, onFocus, models, model, onModel
         )}
       />
       <div className="flex flex-wrap items-center gap-2">
-        {models.length > 0 && (
-          <div className="flex items-center gap-2">
-            <label htmlFor={`${id}-model`} className="text-sm text-muted-foreground">
-              Model
-            </label>
-            <select
-              id={`${id}-model`}
-              value={model}
-              onChange={(event) => onModelChange(event.target.value)}
-              className="h-8 rounded-md border bg-card px-2 text-sm focus-visible:outline-2 focus-visible:outline-ring"
-            >
-              {models.map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {models.length > 0 && <ModelPicker models={models} model={model} onChange={onModelChange} />}
         <p id={`${id}-hint`} className="hidden flex-1 text-right text-xs text-muted-foreground sm:block">
           Enter to send, Shift+Enter for a new line
         </p>
