@@ -56,6 +56,24 @@ export function freePort() {
 }
 
 /**
+ * A free port whose next port is free too, for a server that puts a helper beside it (the browser tests' app on
+ * E2E_PORT, their fake model on E2E_PORT + 1).
+ * @returns {Promise<number>}
+ */
+export async function freePortPair() {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await freePort();
+    const nextFree = await new Promise((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port + 1, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (nextFree) return port;
+  }
+  throw new Error("Found no two free ports side by side in 20 tries");
+}
+
+/**
  * Whether something accepts TCP connections at host:port within the timeout.
  * @param {{ host: string, port: number }} address
  * @param {number} [timeoutMs]

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "vitest";
-import { freePort, run } from "../../../scripts/lib/local-app.js";
+import { freePortPair, run } from "../../../scripts/lib/local-app.js";
 import { servicesOf } from "../combinations.js";
 import type { Suite } from "../support/suite.js";
 import { readWorkflowJob, stepRuns } from "../support/workflow.js";
@@ -40,7 +40,8 @@ export function workflowSteps(suite: Suite): void {
         ...(suite.redisUrl && { REDIS_URL: suite.redisUrl }),
         ...suite.providerSecrets(),
         ...(existsSync(CHROMIUM) && { CHROMIUM_PATH: CHROMIUM }),
-        ...(browser && { E2E_PORT: String(await freePort()) }),
+        // The app's browser tests serve their fake model on E2E_PORT + 1: both must be free.
+        ...(browser && { E2E_PORT: String(await freePortPair()) }),
         ...(suite.combination.payments !== "none" && { E2E_FAKE_CHECKOUT: "1" }),
       };
       const dotenv = path.join(suite.appDir, ".env");
