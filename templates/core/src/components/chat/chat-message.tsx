@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { callApi, messageOf } from "@/lib/api/browser";
 import { answerMetadata, type StoredMessage, textOf } from "@/lib/chat/types";
+import { formatSize } from "@/lib/ui/format-size";
 import { Markdown } from "./markdown";
 
 /** One message: the user's as they typed it, in a bubble; the assistant's as rendered Markdown. */
@@ -53,7 +54,7 @@ function Answer({ message, text }: { message: UIMessage; text: string }) {
       <Markdown text={text} rendered={rendered} />
       <div className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground">
         <span>
-          Showing the first {kilobytes(text.length)} of {kilobytes(collapsed.length)}.
+          Showing the first {formatSize(text.length)} of {formatSize(collapsed.length)}.
         </span>
         <Button variant="outline" size="sm" onClick={() => void showAll()} disabled={state.loading}>
           {state.loading ? "Loading…" : "Show the whole answer"}
@@ -62,8 +63,4 @@ function Answer({ message, text }: { message: UIMessage; text: string }) {
       </div>
     </div>
   );
-}
-
-function kilobytes(characters: number): string {
-  return characters >= 1_000_000 ? `${(characters / 1_000_000).toFixed(1)} MB` : `${Math.round(characters / 1000)} KB`;
 }

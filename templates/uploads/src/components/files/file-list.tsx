@@ -1,5 +1,5 @@
 import { Button, buttonClasses } from "@/components/ui/button";
-import { formatSize } from "./format-size";
+import { formatSize } from "@/lib/ui/format-size";
 import type { StoredFile } from "./types";
 
 const uploadedAt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
