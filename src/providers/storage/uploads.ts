@@ -10,6 +10,7 @@ export const uploads = {
   errorCodes: [
     { code: "UNSUPPORTED_FILE_TYPE", status: 415 },
     { code: "FILE_TOO_LARGE", status: 413 },
+    { code: "STORAGE_QUOTA_EXCEEDED", status: 413 },
     { code: "UPLOAD_INCOMPLETE", status: 409 },
     { code: "UPLOAD_MISMATCH", status: 422 },
   ],
@@ -34,11 +35,14 @@ export const uploads = {
     {
       title: "Uploads",
       body:
-        "`POST /api/upload` checks the type and the plan's size limit (`src/config/uploads.ts`) and answers a short-lived\n" +
+        "`POST /api/upload` checks the type, the plan's size limit and the plan's storage quota (`src/config/uploads.ts`;\n" +
+        "files kept plus uploads still arriving; 413 `STORAGE_QUOTA_EXCEEDED` names the quota) and answers a short-lived\n" +
         "URL; the browser PUTs the bytes straight to it with the headers given, then calls `POST /api/files/[id]/complete`,\n" +
         "which checks what arrived (size and type) and deletes it if it is not what was declared. Keys are\n" +
         "`<user id>/<random id>/<safe name>`: a client's file name is never a path. Downloads are short-lived URLs handed\n" +
-        "only to the file's owner.",
+        "only to the file's owner. Uploads never completed, failed or deleted are swept (bytes, then record) once their\n" +
+        "URL has expired, on the next upload request; until then a deleted file's record stays hidden, so whatever a\n" +
+        "late PUT to its URL stores is swept too.",
     },
   ],
 } as const satisfies Partial<ItemDescriptor>;

@@ -1,7 +1,13 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { expect } from "vitest";
+import { backdate, setUploadSize } from "../support/database.js";
 import { errorShape, type Suite, type TestUser } from "../support/suite.js";
 
 const BYTES = Buffer.from("Hello, CraftJS uploads.\n".repeat(40));
+const MB = 1024 * 1024;
+/** An upload URL's lifetime in the generated app's config, and the sweep's slack for clocks, with a minute to spare. */
+const PAST_ITS_URL = 12 * 60_000;
 
 interface UploadTicket {
   id: string;
@@ -25,6 +31,11 @@ export function uploadSteps(suite: Suite): void {
   let downloadUrl = "";
 
   const ask = (user: TestUser, body: object) => user.browser.post("/api/upload", body);
+  /** Whether the backend holds bytes under a key: the bucket's, or the app's own folder for local disk. */
+  const stored = async (key: string) =>
+    suite.storage
+      ? suite.storage.objectExists(key)
+      : existsSync(path.join(suite.appDir, "data", "uploads", "objects", ...key.split("/")));
   const put = (ticket: UploadTicket, body: Buffer, headers: Record<string, string> = ticket.headers) =>
     fetch(ticket.uploadUrl, { method: "PUT", headers, body: new Uint8Array(body) });
 
@@ -180,5 +191,49 @@ export function uploadSteps(suite: Suite): void {
     // The download URL handed out before is still within its lifetime, and finds nothing.
     expect((await fetch(downloadUrl)).status).toBe(404);
     if (suite.storage) expect(await suite.storage.objectExists(file.key)).toBe(false);
+  });
+
+  pipeline.step("uploads: a deleted file's URL stores nothing for good; what was never completed is swept with its URL", async () => {
+    const zed = await suite.newUser("zed");
+    const ticket = async () => (await ask(zed, { filename: "late.txt", contentType: "text/plain", size: BYTES.length })).json as UploadTicket;
+
+    const deleted = await ticket();
+    expect((await zed.browser.delete(`/api/files/${deleted.id}`)).status).toBe(200);
+    const late = await put(deleted, BYTES);
+    if (backend() === "local") {
+      expect([late.status, await late.json()]).toEqual([403, errorShape("FORBIDDEN")]);
+    }
+    const abandoned = await ticket();
+    expect((await put(abandoned, BYTES)).status).toBeLessThan(300);
+    expect(await stored(abandoned.key)).toBe(true);
+
+    // Both URLs expire; the next upload request sweeps what they left, bytes and records.
+    await backdate(suite.database, "uploads", deleted.id, PAST_ITS_URL);
+    await backdate(suite.database, "uploads", abandoned.id, PAST_ITS_URL);
+    expect((await ask(zed, { filename: "next.txt", contentType: "text/plain", size: 1 })).status).toBe(200);
+    expect(await stored(deleted.key)).toBe(false);
+    expect(await stored(abandoned.key)).toBe(false);
+    const completed = await zed.browser.post(`/api/files/${abandoned.id}/complete`);
+    expect([completed.status, completed.json]).toEqual([404, errorShape("NOT_FOUND")]);
+  });
+
+  pipeline.step("uploads: each plan keeps a storage quota, uploads still arriving included; 413 names it", async () => {
+    const quin = await suite.newUser("quin");
+    const first = (await ask(quin, { filename: "a.txt", contentType: "text/plain", size: BYTES.length })).json as UploadTicket;
+    expect((await put(first, BYTES)).status).toBeLessThan(300);
+    expect((await quin.browser.post(`/api/files/${first.id}/complete`)).status).toBe(200);
+    // As if that file took all but 6 MB of the free plan's 100 MB.
+    await setUploadSize(suite.database, first.id, 94 * MB);
+
+    const fits = await ask(quin, { filename: "b.pdf", contentType: "application/pdf", size: 5 * MB });
+    expect(fits.status, fits.text).toBe(200);
+    const over = await ask(quin, { filename: "c.pdf", contentType: "application/pdf", size: 5 * MB });
+    expect([over.status, over.json]).toEqual([413, errorShape("STORAGE_QUOTA_EXCEEDED")]);
+    expect(over.json.error).toContain("100 MB");
+    expect(over.json.details).toEqual({ quotaBytes: 100 * MB, usedBytes: 99 * MB, size: 5 * MB });
+
+    expect((await quin.browser.delete(`/api/files/${first.id}`)).status).toBe(200);
+    const room = await ask(quin, { filename: "c.pdf", contentType: "application/pdf", size: 5 * MB });
+    expect(room.status, room.text).toBe(200);
   });
 }

@@ -88,3 +88,15 @@ export async function insertChat(
   ]);
   return chatId;
 }
+
+/** Moves a row's `created_at` back in time, as if it had been made `ms` milliseconds earlier than now. */
+export function backdate(database: AppDatabase, table: "uploads", id: string, ms: number): Promise<void> {
+  const when = Date.now() - ms;
+  const createdAt = database.kind === "sqlite" ? when : new Date(when);
+  return execute(database, [{ sql: `update ${table} set created_at = ? where id = ?`, args: [createdAt, id] }]);
+}
+
+/** Sets the size an upload was declared with, as if a file of that size were stored. */
+export function setUploadSize(database: AppDatabase, id: string, size: number): Promise<void> {
+  return execute(database, [{ sql: "update uploads set size = ? where id = ?", args: [size, id] }]);
+}

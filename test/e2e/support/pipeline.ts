@@ -1,6 +1,12 @@
 import { it } from "vitest";
 
 /**
+ * CRAFTJS_E2E_ONLY=<regular expression>: runs only the steps whose titles match it (and "starts"), to iterate on a
+ * few steps against an app a previous run kept (CRAFTJS_E2E_APP), built already. Never set in CI.
+ */
+const ONLY = process.env.CRAFTJS_E2E_ONLY ? new RegExp(`${process.env.CRAFTJS_E2E_ONLY}|^starts`) : undefined;
+
+/**
  * Steps that depend on each other: each is a test, timed; after one fails the rest are skipped (saying which
  * step failed) instead of failing again for the same reason.
  */
@@ -15,6 +21,7 @@ export class Pipeline {
     // Sequential even where the suite around it runs concurrently: each step builds on the one before.
     it(title, { concurrent: false, timeout: timeoutMs }, async (context) => {
       if (this.failed) context.skip(`skipped: "${this.failed}" failed`);
+      if (ONLY && !ONLY.test(title)) context.skip("not chosen by CRAFTJS_E2E_ONLY");
       const started = performance.now();
       try {
         await body();

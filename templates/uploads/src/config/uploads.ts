@@ -1,8 +1,10 @@
 import type { PlanId } from "./plans";
 
+const MB = 1024 * 1024;
+
 /**
- * What users may upload. A product owner changes it here: the types accepted (by their declared Content-Type) and the
- * largest file each plan may upload, in bytes.
+ * What users may upload. A product owner changes it here: the types accepted (by their declared Content-Type), the
+ * largest file each plan may upload, and how much each plan may keep stored in all, in bytes.
  */
 export const uploads = {
   allowedTypes: [
@@ -17,10 +19,16 @@ export const uploads = {
     "application/json",
   ],
   maxBytes: {
-    free: 5 * 1024 * 1024,
-    pro: 50 * 1024 * 1024,
-    enterprise: 500 * 1024 * 1024,
+    free: 5 * MB,
+    pro: 50 * MB,
+    enterprise: 500 * MB,
   } satisfies Record<PlanId, number>,
-  /** How long an upload or download URL stays valid. */
+  /** Everything a user keeps: their files plus the uploads still arriving. */
+  quotaBytes: {
+    free: 100 * MB,
+    pro: 10 * 1024 * MB,
+    enterprise: 100 * 1024 * MB,
+  } satisfies Record<PlanId, number>,
+  /** How long an upload or download URL stays valid; an upload not completed by then is swept, bytes and record. */
   urlLifetimeMs: 10 * 60_000,
 } as const;

@@ -4,12 +4,15 @@ import type { Caller } from "@/lib/api/caller";
 import { ApiError, callService, notFound } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { storage } from "@/lib/storage/adapter";
+import { formatSize } from "@/lib/ui/format-size";
 import { objectKey, safeFilename } from "./filename";
-import { createUpload, deleteUpload, findUpload, listCompleteUploads, markUpload, type UploadRecord } from "./store";
+import { createUpload, findUpload, keptBytes, listCompleteUploads, markUpload, type UploadRecord } from "./store";
+import { sweepUnfinishedUploads } from "./sweep";
 
 /**
- * Starts an upload: refuses a type not allowed (415) or a size over the caller's plan (413), records it as pending
- * under a key of the caller's own, and hands out a short-lived URL to PUT exactly those bytes to.
+ * Starts an upload: refuses a type not allowed (415), a size over the caller's plan or beyond what their plan may
+ * keep stored (413), records it as pending under a key of the caller's own, and hands out a short-lived URL to PUT
+ * exactly those bytes to.
  */
 export async function requestUpload(caller: Caller, input: { filename: string; contentType: string; size: number }) {
   const contentType = input.contentType.toLowerCase();
@@ -18,7 +21,8 @@ export async function requestUpload(caller: Caller, input: { filename: string; c
       allowedTypes: limits.allowedTypes,
     });
   }
-  const maxBytes = limits.maxBytes[isPlanId(caller.plan) ? caller.plan : "free"];
+  const plan = isPlanId(caller.plan) ? caller.plan : "free";
+  const maxBytes = limits.maxBytes[plan];
   if (input.size > maxBytes) {
     throw new ApiError(
       "FILE_TOO_LARGE",
@@ -28,6 +32,8 @@ export async function requestUpload(caller: Caller, input: { filename: string; c
       },
     );
   }
+  await callStorage(() => sweepUnfinishedUploads());
+  await checkQuota(caller, input.size, limits.quotaBytes[plan]);
   const upload = await createUpload({
     userId: caller.userId,
     key: objectKey(caller.userId, input.filename),
@@ -85,12 +91,27 @@ export async function fileDownloadUrl(caller: Caller, id: string): Promise<strin
   return downloadUrl(await completeOwnUpload(caller, id));
 }
 
-/** Deletes one of the caller's files (pending or not): its bytes, then its record. */
+/**
+ * Deletes one of the caller's files (pending or not): its bytes, then its record, which stays hidden until the sweep
+ * (its upload URL may still be used meanwhile: the sweep deletes whatever such a late PUT stored).
+ */
 export async function removeFile(caller: Caller, id: string) {
   const upload = await ownUpload(caller, id);
   await callStorage(() => storage.delete(upload.key));
-  await deleteUpload(upload.id);
+  await markUpload(upload.id, "deleted");
   return { success: true };
+}
+
+/** Refuses (413) an upload that would take the caller's files, with those still arriving, past their plan's quota. */
+async function checkQuota(caller: Caller, size: number, quotaBytes: number): Promise<void> {
+  const usedBytes = await keptBytes(caller.userId, new Date(Date.now() - limits.urlLifetimeMs));
+  if (usedBytes + size <= quotaBytes) return;
+  throw new ApiError(
+    "STORAGE_QUOTA_EXCEEDED",
+    `Files on the ${planById(caller.plan).name} plan can take ${formatSize(quotaBytes)} in all; ` +
+      `${formatSize(usedBytes)} are in use. Delete some files to make room.`,
+    { quotaBytes, usedBytes, size },
+  );
 }
 
 async function ownUpload(caller: Caller, id: string): Promise<UploadRecord> {

@@ -2,7 +2,12 @@ import { index, integer, table, text, timestamp } from "../columns";
 import { createdAt, updatedAt } from "../timestamps";
 import { users } from "./auth";
 
-export const uploadStatuses = ["pending", "complete", "failed"] as const;
+/**
+ * `pending`: declared, its bytes not checked yet; `complete`: arrived as declared; `failed`: arrived otherwise (the
+ * bytes are deleted); `deleted`: deleted by its owner while its upload URL may still be used, kept until the sweep
+ * removes whatever a late PUT stored.
+ */
+export const uploadStatuses = ["pending", "complete", "failed", "deleted"] as const;
 
 /** Every upload a user started: what they declared, where it is stored, and whether it arrived as declared. */
 export const uploads = table(
@@ -25,5 +30,8 @@ export const uploads = table(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (columns) => [index("uploads_user_id_created_at_idx").on(columns.userId, columns.createdAt)],
+  (columns) => [
+    index("uploads_user_id_created_at_idx").on(columns.userId, columns.createdAt),
+    index("uploads_status_created_at_idx").on(columns.status, columns.createdAt),
+  ],
 );

@@ -4,6 +4,7 @@ import { ApiError, errorResponse, notFound } from "@/lib/api/errors";
 import { env } from "@/lib/env";
 import { disk } from "@/lib/storage/disk";
 import { attachmentDisposition, verifyDownload, verifyUpload } from "@/lib/storage/signed-url";
+import { awaitsBytes } from "@/lib/uploads/store";
 
 const ROUTE_PREFIX = "/api/storage/";
 
@@ -23,12 +24,16 @@ function keyOf(request: Request): string {
 /**
  * Stores the bytes of an upload URL: only with a valid signature for this key, and only exactly what was signed (the
  * Content-Type, and the size: a Content-Length that differs is refused before reading, a body that outgrows the size
- * as soon as it does). A key is written once.
+ * as soon as it does). A key is written once, and only while its upload waits for it: a URL whose upload was
+ * completed, failed or deleted is refused, though it has not expired.
  */
 async function upload(request: Request): Promise<Response> {
   try {
     const key = keyOf(request);
     const object = verifyUpload(key, new URL(request.url).searchParams, env.STORAGE_SIGNING_SECRET);
+    if (!(await awaitsBytes(key))) {
+      throw new ApiError("FORBIDDEN", "This upload URL is no longer valid: its file was completed or deleted.");
+    }
     const contentType = request.headers.get("content-type");
     if (contentType !== object.contentType) {
       throw new ApiError(

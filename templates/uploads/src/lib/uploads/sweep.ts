@@ -1,0 +1,19 @@
+import { uploads as limits } from "@/config/uploads";
+import { storage } from "@/lib/storage/adapter";
+import { deleteUploads, unfinishedUploads } from "./store";
+
+/** Slack for the storage backend's clock: a URL is trusted to be dead this long after it expired. */
+const CLOCK_SKEW_MS = 60_000;
+/** The most uploads one sweep removes, so no request pays for a long backlog at once. */
+const BATCH = 100;
+
+/**
+ * Removes the uploads whose URLs can no longer be used and that never completed: pending ones nobody finished,
+ * failed ones, and deleted ones (whose URL a late PUT could still have used). Their bytes go first, then their rows,
+ * so a failure leaves the row for the next sweep rather than bytes nobody can find. Runs on every upload request.
+ */
+export async function sweepUnfinishedUploads(now = Date.now()): Promise<void> {
+  const stale = await unfinishedUploads(new Date(now - limits.urlLifetimeMs - CLOCK_SKEW_MS), BATCH);
+  for (const upload of stale) await storage.delete(upload.key);
+  await deleteUploads(stale.map((upload) => upload.id));
+}
