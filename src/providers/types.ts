@@ -100,6 +100,11 @@ export interface TemplateData {
   drizzleDialect?: "turso" | "postgresql";
   /** The env var an AI provider that needs a key reads it from (its test proves the 503 without it). */
   aiKeyEnv?: string;
+  /**
+   * Set by an email provider that delivers mail: accounts must verify their address before signing in, which lets
+   * sign-up answer a taken address exactly as a new one (src/config/auth.ts).
+   */
+  requireEmailVerification?: boolean;
 }
 
 /**

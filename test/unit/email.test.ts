@@ -79,6 +79,13 @@ describe("--email", () => {
     expect(file(plan(), "src/config/auth.ts")).toContain("export const requireEmailVerification = false;");
   });
 
+  it("requires a verified address by default once mail really leaves (resend, smtp), not while it goes to the outbox", () => {
+    for (const email of ["resend", "smtp"] as const) {
+      expect(file(plan({ email }), "src/config/auth.ts")).toContain("export const requireEmailVerification = true;");
+    }
+    expect(file(plan({ email: "console" }), "src/config/auth.ts")).toContain("requireEmailVerification = false;");
+  });
+
   it("records the choice in craftjs.json and its command", () => {
     const planned = plan({ email: "smtp" });
     const manifest = JSON.parse(file(planned, "craftjs.json"));

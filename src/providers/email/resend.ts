@@ -7,6 +7,7 @@ export const resend: ItemDescriptor = {
   label: "Resend",
   hint: "an email API: one key, a verified domain",
   templates: "email/resend",
+  templateData: { requireEmailVerification: true },
   dependencies: ["resend"],
   env: [
     {

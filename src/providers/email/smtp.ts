@@ -7,6 +7,7 @@ export const smtp: ItemDescriptor = {
   label: "SMTP",
   hint: "any mail server or provider's relay, through nodemailer",
   templates: "email/smtp",
+  templateData: { requireEmailVerification: true },
   dependencies: ["nodemailer"],
   env: [
     {

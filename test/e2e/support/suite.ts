@@ -7,7 +7,8 @@ import type { FakeEmail } from "./fake-email/types.js";
 import type { FakePaymentProvider } from "./fake-payments/types.js";
 import type { FakeS3 } from "./fake-storage/s3.js";
 import type { FakeProvider } from "./fake-providers.js";
-import { Browser } from "./http.js";
+import { Browser, type Reply } from "./http.js";
+import { newestMail } from "./mail.js";
 import type { Pipeline } from "./pipeline.js";
 import { SERVICES } from "./services.js";
 import { run, type RunningApp, startApp } from "../../../scripts/lib/local-app.js";
@@ -40,6 +41,11 @@ export class Suite {
 
   get database(): AppDatabase {
     return this.databaseUrl ? { kind: "postgres", url: this.databaseUrl } : { kind: "sqlite", appDir: this.appDir };
+  }
+
+  /** Whether the app makes accounts verify their address before signing in: the default once it sends real mail. */
+  get verifiesEmail(): boolean {
+    return this.combination.email !== "console";
   }
 
   get url(): string {
@@ -102,12 +108,27 @@ export class Suite {
     await Promise.all([this.app, ...this.extraApps].map((app) => app?.stop()));
   }
 
+  /**
+   * Signs `email` up in `browser` and leaves it signed in: where the app makes accounts verify their address, by opening
+   * the mailed link, as the person would.
+   */
+  async signUp(browser: Browser, email: string): Promise<Reply> {
+    const reply = await browser.signUp(email);
+    expect(reply.status, reply.text).toBe(200);
+    expect(Boolean(reply.json.token), "sign-up signs in exactly when no verification is required").toBe(!this.verifiesEmail);
+    if (this.verifiesEmail) {
+      const link = new URL((await newestMail(this, email, "/api/auth/verify-email")).link);
+      const verified = await browser.get(`${link.pathname}${link.search}`);
+      expect(verified.status, verified.text).toBe(302);
+    }
+    return reply;
+  }
+
   /** A new signed-up user with their own browser; `plan` moves them to another plan straight away. */
   async newUser(name: string, plan?: string): Promise<TestUser> {
     const email = `${name}-${randomUUID().slice(0, 8)}@example.com`;
     const browser = new Browser(this.url);
-    const reply = await browser.signUp(email);
-    expect(reply.status, reply.text).toBe(200);
+    const reply = await this.signUp(browser, email);
     const user = { id: reply.json.user.id as string, email, browser };
     if (plan) await setPlan(this.database, user.id, plan);
     return user;

@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test as base } from "@playwright/test";
 import { createHash, randomUUID } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { requireEmailVerification } from "../../src/config/auth";
 
 export { expect };
 
@@ -70,6 +73,10 @@ export async function signUpThroughPage(page: Page, account = newAccount()): Pro
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
+  if (requireEmailVerification) {
+    await expect(page.getByText(`We sent a link to ${account.email}`)).toBeVisible();
+    await page.goto(await mailedLink(account.email, "/api/auth/verify-email"));
+  }
   await page.waitForURL("**/chat");
   return account;
 }
@@ -88,8 +95,42 @@ export async function signUp(page: Page, account = newAccount()): Promise<Accoun
       continue;
     }
     expect(response.status(), await response.text()).toBe(200);
+    if (requireEmailVerification) {
+      // Signed in by the mailed link, as the person would be.
+      const link = await mailedLink(account.email, "/api/auth/verify-email");
+      const verified = await page.request.get(link, { headers: appHeaders(), maxRedirects: 0 });
+      expect(verified.status(), await verified.text()).toBe(302);
+    }
     return account;
   }
+}
+
+/**
+ * The link of the newest mail to `to` whose link contains `linkPart`, from the app's development outbox (data/mail),
+ * where the app the tests start writes every mail whatever sends it (EMAIL_OUTBOX=on).
+ */
+export async function mailedLink(to: string, linkPart: string): Promise<string> {
+  const directory = path.join(process.env.E2E_APP_DIR ?? process.cwd(), "data", "mail");
+  let link: string | undefined;
+  await expect
+    .poll(async () => (link = await newestLink(directory, to, linkPart)), {
+      message: `a mail to ${to} with a link to ${linkPart} in ${directory}`,
+    })
+    .toBeTruthy();
+  return link!;
+}
+
+async function newestLink(directory: string, to: string, linkPart: string): Promise<string | undefined> {
+  const names = await readdir(directory).catch(() => []);
+  // The names start with the time they were written, so the newest sorts last.
+  for (const name of names
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .reverse()) {
+    const mail = JSON.parse(await readFile(path.join(directory, name), "utf8")) as { to: string; link: string | null };
+    if (mail.to === to && mail.link?.includes(linkPart)) return mail.link;
+  }
+  return undefined;
 }
 
 /** The origin of the app under test, which Better Auth wants in `Origin` on a request that is not a page's. */

@@ -22,7 +22,8 @@ export function SignUpForm({ next, socialProviders }: { next: string; socialProv
     const name = String(form.get("name"));
     const email = String(form.get("email"));
     const password = String(form.get("password"));
-    const result = await run(() => authClient.signUp.email({ name, email, password }));
+    // Where an address must be verified first, the mail's link signs the account in and leads on to `next`.
+    const result = await run(() => authClient.signUp.email({ name, email, password, callbackURL: next }));
     if (!result) return;
     // No session token: the app requires a verified address (src/config/auth.ts), so the mail's link signs them in.
     if (result.data?.token) router.replace(next);

@@ -1,4 +1,5 @@
 import { resetRevokes } from "@/lib/auth/new-password";
+import { escapeHtml } from "@/lib/ui/escape-html";
 import type { EmailMessage } from "./types";
 
 interface LinkMessage {
@@ -36,6 +37,24 @@ export function verificationMessage({ appName, to, url }: LinkMessage): EmailMes
   });
 }
 
+/**
+ * The mail a sign-up with a taken address sends its owner instead of an error (while addresses must be verified), so
+ * the sign-up answer tells nobody that the address has an account; its link leads to signing in.
+ */
+export function existingAccountMessage({ appName, to, url }: LinkMessage): EmailMessage {
+  return linkMessage({
+    to,
+    url,
+    subject: `You already have a ${appName} account`,
+    lines: [
+      `Someone tried to create a ${appName} account with this address, but you already have one.`,
+      "Sign in here; if you forgot your password, that page lets you choose a new one:",
+    ],
+    action: "Sign in",
+    footer: "If this was not you, ignore this mail: nothing about your account has changed.",
+  });
+}
+
 function linkMessage(parts: {
   to: string;
   url: string;
@@ -52,14 +71,4 @@ function linkMessage(parts: {
     `<p>${escapeHtml(footer)}</p>`,
   ].join("\n");
   return { to, subject, text, html, link: url };
-}
-
-/** Text safe inside HTML elements and quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
 }
