@@ -1,37 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { checkPage, expect, newAccount, signUp, signUpThroughPage, test } from "./support/fixtures";
+import { checkPage, expect, mailedLink, newAccount, signUp, signUpThroughPage, test } from "./support/fixtures";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-/** The link of the newest password-reset mail to `to` in the app's development outbox (data/mail). */
-async function mailedResetLink(to: string): Promise<string> {
-  const directory = path.join(process.env.E2E_APP_DIR ?? process.cwd(), "data", "mail");
-  let link: string | undefined;
-  await expect
-    .poll(async () => (link = await newestResetLink(directory, to)), {
-      message: `a reset mail to ${to} in ${directory}`,
-    })
-    .toBeTruthy();
-  return link!;
-}
-
-async function newestResetLink(directory: string, to: string): Promise<string | undefined> {
-  const names = await readdir(directory).catch(() => []);
-  // The names start with the time they were written, so the newest sorts last.
-  for (const name of names
-    .filter((file) => file.endsWith(".json"))
-    .sort()
-    .reverse()) {
-    const mail = JSON.parse(await readFile(path.join(directory, name), "utf8")) as { to: string; link: string | null };
-    if (mail.to === to && mail.link?.includes("/reset-password/")) return mail.link;
-  }
-  return undefined;
 }
 
 test("signing up, out, and back in returns to the page that asked for it", async ({ page }) => {
@@ -81,7 +54,7 @@ test("a forgotten password is replaced through the mailed link", async ({ page, 
   await expect(page.getByText("If an account exists, we sent a link")).toBeVisible();
   await checkPage(page, "forgot-password");
 
-  await page.goto(await mailedResetLink(account.email));
+  await page.goto(await mailedLink(account.email, "/reset-password/"));
   await expect(page).toHaveURL(/\/reset-password\?token=/);
   await checkPage(page, "reset-password");
   const newPassword = newAccount().password;
@@ -111,3 +84,27 @@ function dropRefusedRequestLogs(consoleErrors: string[]) {
   const others = consoleErrors.filter((error) => !/status of 401/.test(error));
   consoleErrors.splice(0, consoleErrors.length, ...others);
 }
+
+test("a signed-in page runs only the scripts it was served with: injected ones are refused", async ({
+  page,
+  consoleErrors,
+}) => {
+  await signUp(page);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const scripts = await page.evaluate(() => [...document.scripts].map((script) => script.nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const nonce of scripts) expect(nonce, "every script the page was served with has its nonce").toBeTruthy();
+
+  // What an injection into the page's markup would add: an element with an event handler. It does not run.
+  await page.evaluate(() => {
+    const holder = document.createElement("div");
+    holder.innerHTML = `<img src="/missing.png" onerror="document.body.dataset.injected = 'ran'">`;
+    document.body.append(holder);
+  });
+  await expect.poll(() => consoleErrors.some((error) => /inline event handler violates/.test(error))).toBe(true);
+  expect(await page.evaluate(() => document.body.dataset.injected)).toBeUndefined();
+  // The refusal is what this test expects the console to say, with the missing image's 404.
+  expect(consoleErrors.filter((error) => !/Content Security Policy|status of 404/.test(error))).toEqual([]);
+  consoleErrors.length = 0;
+});

@@ -41,6 +41,21 @@ describe("proxy", () => {
     expect(api.headers.get("access-control-allow-origin")).toBe(appOrigin);
   });
 
+  it("gives each page a policy with a nonce of its own, on the request for Next.js and on the response", async () => {
+    const [first, second] = [await send("/chat"), await send("/chat")];
+    const nonce = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy")!)?.[1];
+    expect(nonce(first)).toBeTruthy();
+    expect(nonce(first)).not.toBe(nonce(second));
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(
+      first.headers.get("content-security-policy"),
+    );
+    const scripts = first.headers
+      .get("content-security-policy")!
+      .split("; ")
+      .find((part) => part.startsWith("script-src"));
+    expect(scripts).not.toContain("'unsafe-inline'");
+  });
+
   it("hands a page its own path and query for sign-in to return to, replacing one the client sent", async () => {
     const response = await send("/settings?tab=keys", { headers: { "x-page-path": "https://evil.example" } });
     expect(response.headers.get("x-middleware-request-x-page-path")).toBe("/settings?tab=keys");

@@ -1,10 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { expect } from "vitest";
-import { Browser } from "../support/http.js";
-import { newestMail } from "../support/mail.js";
+import { Browser, type Reply } from "../support/http.js";
+import { mailsTo, newestMail } from "../support/mail.js";
 import { errorShape, type Suite, type TestUser } from "../support/suite.js";
 
 const PASSWORD = "a long enough password";
 const NEW_PASSWORD = "a brand new long password";
+
+/** The shape of a JSON value: its keys and the types of their values, all the way down, without the values. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (value === null || typeof value !== "object") return value === null ? "null" : typeof value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shapeOf(inner)]));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 /** Issue 19: what an attacker found in sign-in, redirects, keys, uploads and billing, each tried again over HTTP. */
 export function securitySteps(suite: Suite): void {
@@ -162,5 +176,103 @@ export function securitySteps(suite: Suite): void {
     expect([revoked.status, revoked.json]).toEqual([200, { success: true }]);
     expect((await elsewhere.get("/api/auth/get-session")).json).toBeNull();
     expect((await user.browser.get("/api/auth/get-session")).json).not.toBeNull();
+  });
+
+  /** Asks for a password reset for `email` from a client (an address) of its own. */
+  const requestReset = (email: string): Promise<Reply> =>
+    new Browser(suite.url).post("/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
+
+  suite.pipeline.step("sign-up of a taken address answers as a new one and mails its owner, where addresses are verified", async () => {
+    const owner = await suite.newUser("taken");
+    const again = await new Browser(suite.url).signUp(owner.email);
+    const fresh = await new Browser(suite.url).signUp(`fresh-${randomUUID()}@example.com`);
+    expect(fresh.status, fresh.text).toBe(200);
+    if (!suite.verifiesEmail) {
+      // The documented trade-off of signing up without verification (src/config/auth.ts): the 422 tells.
+      expect(again.status, again.text).toBe(422);
+      return;
+    }
+    expect(again.status, again.text).toBe(200);
+    expect(shapeOf(again.json)).toEqual(shapeOf(fresh.json));
+    expect([again.json.token, fresh.json.token]).toEqual([null, null]);
+    expect(again.json.user.id).not.toBe(owner.id);
+    expect(again.headers.getSetCookie()).toEqual(fresh.headers.getSetCookie());
+    const mail = await newestMail(suite, owner.email, "/sign-in");
+    expect(mail.subject).toMatch(/already have/i);
+  });
+
+  suite.pipeline.step("a reset request takes as long for a known address as for an unknown one: its mail goes after the answer", async () => {
+    const known = await suite.newUser("timed");
+    const times = { known: [] as number[], unknown: [] as number[] };
+    for (let round = 0; round < 10; round++) {
+      for (const kind of ["known", "unknown"] as const) {
+        const email = kind === "known" ? known.email : `nobody-${randomUUID()}@example.com`;
+        const started = performance.now();
+        const reply = await requestReset(email);
+        times[kind].push(performance.now() - started);
+        expect([reply.status, reply.json.status]).toEqual([200, true]);
+      }
+    }
+    const gap = median(times.known) - median(times.unknown);
+    console.log(
+      `[e2e ${suite.combination.name}] reset request, median: known ${median(times.known).toFixed(1)} ms, ` +
+        `unknown ${median(times.unknown).toFixed(1)} ms`,
+    );
+    expect(Math.abs(gap)).toBeLessThan(10);
+    // Both held to the same floor (src/lib/auth/uniform-answer.ts), well beyond either path's own time.
+    expect(Math.min(...times.known, ...times.unknown)).toBeGreaterThanOrEqual(195);
+    await newestMail(suite, known.email, "/api/auth/reset-password/");
+  });
+
+  suite.pipeline.step("an account gets at most five reset and five verification mails an hour, however many addresses ask", async () => {
+    const email = `popular-${randomUUID()}@example.com`;
+    expect((await new Browser(suite.url).signUp(email)).status).toBe(200);
+    for (let request = 0; request < 7; request++) {
+      const reset = await requestReset(email);
+      expect([reset.status, reset.json.status]).toEqual([200, true]);
+      const verification = await new Browser(suite.url).post("/api/auth/send-verification-email", { email });
+      expect(verification.status, verification.text).toBe(200);
+    }
+    const count = async (linkPart: string) => (await mailsTo(suite, email)).filter((mail) => mail.link?.includes(linkPart)).length;
+    for (let waited = 0; waited < 50 && (await count("/api/auth/reset-password/")) < 5; waited++) await sleep(100);
+    await sleep(1_000);
+    expect(await count("/api/auth/reset-password/")).toBe(5);
+    // The sign-up's own verification mail is one of the five.
+    expect(await count("/api/auth/verify-email")).toBe(5);
+  });
+
+  suite.pipeline.step("a signed-in browser opens 120 pages a minute; the next is a 429 page saying how long to wait", async () => {
+    const user = await suite.newUser("clicker");
+    const statuses = new Set<number>();
+    for (let view = 0; view < 120; view++) statuses.add((await user.browser.get("/settings")).status);
+    expect([...statuses]).toEqual([200]);
+    // Files are not pages.
+    expect((await user.browser.get("/icon.svg")).status).toBe(200);
+
+    const over = await user.browser.get("/settings");
+    expect(over.status).toBe(429);
+    expect(over.headers.get("content-type")).toContain("text/html");
+    const retryAfter = Number(over.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(over.text).toContain("more than 120 pages in the last minute");
+    expect(over.text).toContain(`<meta http-equiv="refresh" content="${retryAfter}">`);
+    // The API keeps its own budget, and other people theirs.
+    expect((await user.browser.get("/api/me")).status).toBe(200);
+    expect((await (await suite.newUser("calm")).browser.get("/settings")).status).toBe(200);
+  });
+
+  suite.pipeline.step("a signed-in page's scripts run by a nonce of its own: on every script, fresh each time, no 'unsafe-inline'", async () => {
+    const user = await suite.newUser("nonced");
+    const [first, second] = [await user.browser.get("/settings"), await user.browser.get("/settings")];
+    const policy = (reply: Reply) => reply.headers.get("content-security-policy") ?? "";
+    const nonce = (reply: Reply) => /'nonce-([^']+)'/.exec(policy(reply))?.[1];
+    expect(nonce(first), policy(first)).toBeTruthy();
+    expect(nonce(first)).not.toBe(nonce(second));
+    const scripts = policy(first).split("; ").find((directive) => directive.startsWith("script-src"));
+    expect(scripts).not.toContain("'unsafe-inline'");
+    const tags = first.text.match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) expect(tag).toContain(`nonce="${nonce(first)}"`);
   });
 }

@@ -102,8 +102,10 @@ interface ChatListItemProps {
 function ChatListItem({ chat, current, onOpen, onRename, onDelete }: ChatListItemProps) {
   return (
     <li className={cn("group flex items-center gap-1 rounded-md pr-1", current ? "bg-muted" : "hover:bg-muted")}>
+      {/* Not prefetched: a long list would spend the page budget (src/lib/ratelimit/page-views.ts) on chats never opened. */}
       <Link
         href={`/chat/${chat.id}`}
+        prefetch={false}
         onClick={onOpen}
         aria-current={current ? "page" : undefined}
         title={chat.title}

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { API_HEADERS, securityHeaders } from "@/lib/security/headers";
+import { API_HEADERS, BASE_SECURITY_HEADERS } from "@/lib/security/headers";
 import { ApiError } from "./errors";
 
 /** The methods the app's routes understand. */
@@ -46,7 +46,7 @@ function isValidlyEncoded(path: string): boolean {
 function send(error: ApiError, response: ServerResponse): void {
   const body = JSON.stringify({ error: error.message, code: error.code, details: error.details });
   response.writeHead(error.status, {
-    ...securityHeaders(process.env.NODE_ENV === "development"),
+    ...BASE_SECURITY_HEADERS,
     ...API_HEADERS,
     ...error.headers,
     "Content-Type": "application/json",

@@ -4,7 +4,7 @@ import {
   API_HEADERS,
   BASE_SECURITY_HEADERS,
   contentSecurityPolicy,
-  securityHeaders,
+  newNonce,
   strictTransportSecurity,
 } from "./headers";
 
@@ -13,17 +13,17 @@ const directives = (policy: string) =>
 
 describe("security headers", () => {
   it("forbid sniffing and framing and keep full URLs from other sites", () => {
-    expect(securityHeaders(false)).toMatchObject({
+    expect(BASE_SECURITY_HEADERS).toMatchObject({
       "X-Content-Type-Options": "nosniff",
       "X-Frame-Options": "DENY",
       "Referrer-Policy": "strict-origin-when-cross-origin",
     });
   });
 
-  it("load scripts only from this origin or inline (Next.js's hydration), and nothing from anywhere else", () => {
-    const policy = directives(contentSecurityPolicy(false));
+  it("run only scripts with the page's nonce and what they load, never an inline one without it", () => {
+    const policy = directives(contentSecurityPolicy("bm9uY2U=", false));
     expect(policy["default-src"]).toEqual(["'self'"]);
-    expect(policy["script-src"]).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy["script-src"]).toEqual(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]);
     expect(policy["connect-src"]).toEqual(["'self'"]);
     expect(policy["frame-ancestors"]).toEqual(["'none'"]);
     expect(policy["object-src"]).toEqual(["'none'"]);
@@ -32,13 +32,19 @@ describe("security headers", () => {
   });
 
   it("let pages send requests to the other origins a feature names, and to no others", () => {
-    const policy = directives(contentSecurityPolicy(false, ["https://uploads.example.com"]));
+    const policy = directives(contentSecurityPolicy("bm9uY2U=", false, ["https://uploads.example.com"]));
     expect(policy["connect-src"]).toEqual(["'self'", "https://uploads.example.com"]);
     expect(policy["default-src"]).toEqual(["'self'"]);
   });
 
   it("allow eval only in development, where React's debugging needs it", () => {
-    expect(directives(contentSecurityPolicy(true))["script-src"]).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy("bm9uY2U=", true))["script-src"]).toContain("'unsafe-eval'");
+  });
+
+  it("make a fresh 128-bit nonce each time", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
   });
 
   it("send HSTS only for an https APP_URL", () => {

@@ -1,14 +1,19 @@
 /**
- * The Content-Security-Policy the pages run under. Next.js inlines the scripts that hydrate a page (and the React
- * UI to come sets inline styles), and the pages are prerendered, so a per-request nonce cannot reach them: scripts
- * and styles may come from this origin or be inline, and nothing else may load, frame the app or receive its forms.
- * Pages may send requests to this origin and to `connectSources` (where a feature's browser uploads go, say).
- * In development React's debugging needs `eval`.
+ * The Content-Security-Policy a page runs under. Scripts run only with this response's `nonce` (src/proxy.ts makes a
+ * fresh one per request, and Next.js puts it on every script it renders, so every page renders per request), plus
+ * those such scripts load ('strict-dynamic': Next.js's chunks); an injected inline script or handler runs nowhere.
+ * Styles may be inline (React sets style attributes). Nothing loads from, frames the app or receives its forms
+ * anywhere else; pages may send requests to this origin and to `connectSources` (where a feature's browser uploads
+ * go, say). In development React's debugging needs `eval`.
  */
-export function contentSecurityPolicy(development: boolean, connectSources: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  development: boolean,
+  connectSources: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
@@ -20,17 +25,17 @@ export function contentSecurityPolicy(development: boolean, connectSources: read
   ].join("; ");
 }
 
+/** A fresh nonce for one page's scripts: 128 random bits, base64. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+}
+
 /** The headers every response carries, pages, files and API alike: no sniffing, no framing, no full URL sent elsewhere. */
 export const BASE_SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   "X-Frame-Options": "DENY",
   "Referrer-Policy": "strict-origin-when-cross-origin",
 };
-
-/** What a page's response carries: those, and the Content-Security-Policy it runs under. */
-export function securityHeaders(development: boolean, connectSources: readonly string[] = []): Record<string, string> {
-  return { ...BASE_SECURITY_HEADERS, "Content-Security-Policy": contentSecurityPolicy(development, connectSources) };
-}
 
 /**
  * What API responses carry on top: no browser or shared cache may keep one (they are per caller and often private),
