@@ -211,6 +211,8 @@ export function securitySteps(suite: Suite): void {
         const reply = await requestReset(email);
         times[kind].push(performance.now() - started);
         expect([reply.status, reply.json.status]).toEqual([200, true]);
+        // A known address's mail goes out after its answer: let it, so that it slows neither kind's next request.
+        await sleep(250);
       }
     }
     const gap = median(times.known) - median(times.unknown);
