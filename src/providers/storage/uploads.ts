@@ -19,13 +19,14 @@ export const uploads = {
       path: "/api/upload",
       methods: "POST",
       auth: "yes",
-      summary: '`{ "filename", "contentType", "size" }`: `{ id, uploadUrl, method, headers, key, fileUrl, expiresAt }`; PUT the bytes there',
+      summary:
+        '`{ "filename", "contentType", "size" }`: `{ id, uploadUrl, method, headers, key, fileUrl, completeUrl, expiresAt }`; PUT the bytes there, then `fileUrl` serves them',
     },
     {
       path: "/api/files/[id]/complete",
       methods: "POST",
       auth: "yes",
-      summary: "after the PUT: checks what arrived against what was declared, then lists the file",
+      summary: "optional, after the PUT: checks what arrived against what was declared at once (reading or listing the file does it too); not counted",
     },
     { path: "/api/files", methods: "GET", auth: "yes", summary: "your files, newest first" },
     { path: "/api/files/[id]", methods: "GET, DELETE", auth: "yes", summary: "one file with a short-lived download URL; delete it" },
@@ -37,8 +38,10 @@ export const uploads = {
       body:
         "`POST /api/upload` checks the type, the plan's size limit and the plan's storage quota (`src/config/uploads.ts`;\n" +
         "files kept plus uploads still arriving; 413 `STORAGE_QUOTA_EXCEEDED` names the quota) and answers a short-lived\n" +
-        "URL; the browser PUTs the bytes straight to it with the headers given, then calls `POST /api/files/[id]/complete`,\n" +
-        "which checks what arrived (size and type) and deletes it if it is not what was declared. Keys are\n" +
+        "URL; the browser PUTs the bytes straight to it with the headers given, and `fileUrl` serves them from then on:\n" +
+        "the first read or listing checks what arrived (size and type) and deletes it if it is not what was declared.\n" +
+        "`POST /api/files/[id]/complete` does that check at once, for a client that wants the answer (it is not counted\n" +
+        "against the rate limit: the upload's own request was). Keys are\n" +
         "`<user id>/<random id>/<safe name>`: a client's file name is never a path. Downloads are short-lived URLs handed\n" +
         "only to the file's owner. Uploads never completed, failed or deleted are swept (bytes, then record) once their\n" +
         "URL has expired, on the next upload request; until then a deleted file's record stays hidden, so whatever a\n" +

@@ -114,6 +114,7 @@ export function uploadSteps(suite: Suite): void {
 
   pipeline.step("uploads: what differs from what was declared is refused and leaves nothing stored", async () => {
     const xia = await suite.newUser("xia", "pro");
+    const kept: string[] = [];
     const ticket = async () => (await ask(xia, { filename: "data.csv", contentType: "text/csv", size: BYTES.length })).json as UploadTicket;
 
     const larger = await ticket();
@@ -165,8 +166,10 @@ export function uploadSteps(suite: Suite): void {
       const once = await ticket();
       expect((await put(once, BYTES)).status).toBeLessThan(300);
       expect((await put(once, BYTES)).status).toBeGreaterThanOrEqual(400);
+      kept.push(once.id);
     }
-    expect((await xia.browser.get("/api/files")).json).toEqual([]);
+    // Only what arrived exactly as declared is a file.
+    expect((await xia.browser.get("/api/files")).json.map((entry: { id: string }) => entry.id)).toEqual(kept);
   });
 
   if (suite.combination.storage === "local") {
@@ -193,7 +196,21 @@ export function uploadSteps(suite: Suite): void {
     if (suite.storage) expect(await suite.storage.objectExists(file.key)).toBe(false);
   });
 
-  pipeline.step("uploads: a deleted file's URL stores nothing for good; what was never completed is swept with its URL", async () => {
+  pipeline.step("uploads: fileUrl serves a file right after its PUT, with no completion call; the list has it too", async () => {
+    const pia = await suite.newUser("pia");
+    const ticket = (await ask(pia, { filename: "quick.txt", contentType: "text/plain", size: BYTES.length })).json as UploadTicket & {
+      completeUrl: string;
+    };
+    expect(ticket.completeUrl).toBe(`${new URL(ticket.fileUrl).origin}/api/files/${ticket.id}/complete`);
+    expect((await put(ticket, BYTES)).status).toBeLessThan(300);
+    const redirect = await pia.browser.get(new URL(ticket.fileUrl).pathname);
+    expect(redirect.status, redirect.text).toBe(302);
+    expect(Buffer.from(await (await fetch(redirect.headers.get("location")!)).arrayBuffer())).toEqual(BYTES);
+    const listed = await pia.browser.get("/api/files");
+    expect(listed.json.map((entry: { id: string; status: string }) => [entry.id, entry.status])).toEqual([[ticket.id, "complete"]]);
+  });
+
+  pipeline.step("uploads: a deleted file's URL stores nothing for good; what was never sent is swept, what was is kept", async () => {
     const zed = await suite.newUser("zed");
     const ticket = async () => (await ask(zed, { filename: "late.txt", contentType: "text/plain", size: BYTES.length })).json as UploadTicket;
 
@@ -203,18 +220,18 @@ export function uploadSteps(suite: Suite): void {
     if (backend() === "local") {
       expect([late.status, await late.json()]).toEqual([403, errorShape("FORBIDDEN")]);
     }
-    const abandoned = await ticket();
-    expect((await put(abandoned, BYTES)).status).toBeLessThan(300);
-    expect(await stored(abandoned.key)).toBe(true);
+    const neverSent = await ticket();
+    const sentOnly = await ticket();
+    expect((await put(sentOnly, BYTES)).status).toBeLessThan(300);
 
-    // Both URLs expire; the next upload request sweeps what they left, bytes and records.
-    await backdate(suite.database, "uploads", deleted.id, PAST_ITS_URL);
-    await backdate(suite.database, "uploads", abandoned.id, PAST_ITS_URL);
+    // The URLs expire; the next upload request sweeps what they left: a file whose bytes came, unannounced, stays.
+    for (const { id } of [deleted, neverSent, sentOnly]) await backdate(suite.database, "uploads", id, PAST_ITS_URL);
     expect((await ask(zed, { filename: "next.txt", contentType: "text/plain", size: 1 })).status).toBe(200);
     expect(await stored(deleted.key)).toBe(false);
-    expect(await stored(abandoned.key)).toBe(false);
-    const completed = await zed.browser.post(`/api/files/${abandoned.id}/complete`);
+    const completed = await zed.browser.post(`/api/files/${neverSent.id}/complete`);
     expect([completed.status, completed.json]).toEqual([404, errorShape("NOT_FOUND")]);
+    expect(await stored(sentOnly.key)).toBe(true);
+    expect((await zed.browser.get("/api/files")).json.map((entry: { id: string }) => entry.id)).toEqual([sentOnly.id]);
   });
 
   pipeline.step("uploads: each plan keeps a storage quota, uploads still arriving included; 413 names it", async () => {

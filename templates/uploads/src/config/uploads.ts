@@ -7,17 +7,18 @@ const MB = 1024 * 1024;
  * largest file each plan may upload, and how much each plan may keep stored in all, in bytes.
  */
 export const uploads = {
-  allowedTypes: [
-    "image/png",
-    "image/jpeg",
-    "image/gif",
-    "image/webp",
-    "application/pdf",
-    "text/plain",
-    "text/csv",
-    "text/markdown",
-    "application/json",
-  ],
+  /** Each type accepted (its Content-Type) with what people call it, as the pages and the refusals name it. */
+  allowedTypes: {
+    "image/png": "PNG image",
+    "image/jpeg": "JPEG image",
+    "image/gif": "GIF image",
+    "image/webp": "WebP image",
+    "application/pdf": "PDF",
+    "text/plain": "text file",
+    "text/csv": "CSV file",
+    "text/markdown": "Markdown file",
+    "application/json": "JSON file",
+  } as Readonly<Record<string, string>>,
   maxBytes: {
     free: 5 * MB,
     pro: 50 * MB,

@@ -1,11 +1,11 @@
 import { Button, buttonClasses } from "@/components/ui/button";
+import { useLocalTime } from "@/components/ui/use-local-time";
 import { formatSize } from "@/lib/ui/format-size";
 import type { StoredFile } from "./types";
 
-const uploadedAt = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 /** The caller's files, newest first: name, size, when, and a download link and a delete button for each. */
 export function FileList({ files, onDelete }: { files: StoredFile[]; onDelete: (file: StoredFile) => void }) {
+  const localTime = useLocalTime();
   if (files.length === 0) {
     return <p className="rounded-lg border border-dashed p-8 text-center text-muted-foreground">No files yet.</p>;
   }
@@ -18,7 +18,7 @@ export function FileList({ files, onDelete }: { files: StoredFile[]; onDelete: (
               {file.filename}
             </p>
             <p className="text-sm text-muted-foreground">
-              {formatSize(file.size)} · {uploadedAt.format(new Date(file.createdAt))}
+              {formatSize(file.size)} · {localTime(file.createdAt)}
             </p>
           </div>
           <div className="flex gap-2">

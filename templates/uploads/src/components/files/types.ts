@@ -4,7 +4,8 @@ export interface StoredFile {
   filename: string;
   contentType: string;
   size: number;
-  status: "pending" | "complete" | "failed";
+  /** Listed files have arrived as declared: "complete". */
+  status: string;
   createdAt: string;
   completedAt: string | null;
   fileUrl: string;

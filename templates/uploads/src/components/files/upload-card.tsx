@@ -6,18 +6,24 @@ import { inputClasses } from "@/components/ui/input";
 import { uploads } from "@/config/uploads";
 import { ApiRequestError } from "@/lib/api/browser";
 import { cn } from "@/lib/ui/cn";
+import { formatSize } from "@/lib/ui/format-size";
+import { acceptedKinds } from "@/lib/uploads/kinds";
 import type { StoredFile } from "./types";
 import { UploadTransferError, uploadFile } from "./upload-file";
 
 type Progress = { filename: string; percent: number; done: boolean };
 
-/** The types src/config/uploads.ts allows, as people name them: "PNG, JPEG, ..., TXT". */
-const acceptedTypes = uploads.allowedTypes
-  .map((type) => (type === "text/plain" ? "TXT" : (type.split("/")[1] ?? type).toUpperCase()))
-  .join(", ");
+interface UploadCardProps {
+  /** The largest file the user's plan takes, in bytes: said before a file is picked. */
+  maxBytes: number;
+  onUploaded(file: StoredFile): void;
+}
 
-/** Picking a file uploads it at once, with its progress shown; a refusal is shown in the API's words. */
-export function UploadCard({ onUploaded }: { onUploaded: (file: StoredFile) => void }) {
+/**
+ * Picking a file uploads it at once, with its progress shown; a refusal is shown in the API's words, until the next
+ * upload starts.
+ */
+export function UploadCard({ maxBytes, onUploaded }: UploadCardProps) {
   const inputId = useId();
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +54,9 @@ export function UploadCard({ onUploaded }: { onUploaded: (file: StoredFile) => v
     <Card aria-labelledby={`${inputId}-title`}>
       <CardHeader>
         <CardTitle id={`${inputId}-title`}>Upload a file</CardTitle>
-        <CardDescription id={`${inputId}-hint`}>Accepted: {acceptedTypes}. Picking a file uploads it.</CardDescription>
+        <CardDescription id={`${inputId}-hint`}>
+          {acceptedKinds()}, up to {formatSize(maxBytes)} each. Picking a file uploads it.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         <div className="grid gap-1.5">
@@ -58,7 +66,7 @@ export function UploadCard({ onUploaded }: { onUploaded: (file: StoredFile) => v
           <input
             id={inputId}
             type="file"
-            accept={uploads.allowedTypes.join(",")}
+            accept={Object.keys(uploads.allowedTypes).join(",")}
             onChange={upload}
             disabled={uploading}
             aria-describedby={`${inputId}-hint${error ? ` ${inputId}-error` : ""}`}

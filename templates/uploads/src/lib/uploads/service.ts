@@ -6,7 +6,9 @@ import { env } from "@/lib/env";
 import { storage } from "@/lib/storage/adapter";
 import { formatSize } from "@/lib/ui/format-size";
 import { objectKey, safeFilename } from "./filename";
-import { createUpload, findUpload, keptBytes, listCompleteUploads, markUpload, type UploadRecord } from "./store";
+import { acceptedKinds } from "./kinds";
+import { settle } from "./settle";
+import { createUpload, findUpload, keptBytes, listLiveUploads, markUpload, type UploadRecord } from "./store";
 import { sweepUnfinishedUploads } from "./sweep";
 
 /**
@@ -16,20 +18,21 @@ import { sweepUnfinishedUploads } from "./sweep";
  */
 export async function requestUpload(caller: Caller, input: { filename: string; contentType: string; size: number }) {
   const contentType = input.contentType.toLowerCase();
-  if (!(limits.allowedTypes as readonly string[]).includes(contentType)) {
-    throw new ApiError("UNSUPPORTED_FILE_TYPE", `Files of type ${input.contentType} cannot be uploaded.`, {
-      allowedTypes: limits.allowedTypes,
-    });
+  if (!Object.hasOwn(limits.allowedTypes, contentType)) {
+    throw new ApiError(
+      "UNSUPPORTED_FILE_TYPE",
+      `This kind of file (${input.contentType}) cannot be uploaded. Accepted: ${acceptedKinds()}.`,
+      { allowedTypes: Object.keys(limits.allowedTypes) },
+    );
   }
   const plan = isPlanId(caller.plan) ? caller.plan : "free";
   const maxBytes = limits.maxBytes[plan];
   if (input.size > maxBytes) {
     throw new ApiError(
       "FILE_TOO_LARGE",
-      `Files on the ${planById(caller.plan).name} plan can be ${maxBytes} bytes at most.`,
-      {
-        maxBytes,
-      },
+      `Files on the ${planById(caller.plan).name} plan can be ${formatSize(maxBytes)} at most; this one is ` +
+        `${formatSize(input.size)}.`,
+      { maxBytes },
     );
   }
   await callStorage(() => sweepUnfinishedUploads());
@@ -52,32 +55,28 @@ export async function requestUpload(caller: Caller, input: { filename: string; c
     headers: target.headers,
     key: upload.key,
     fileUrl: `${env.APP_URL}/api/files/${upload.id}/content`,
+    completeUrl: `${env.APP_URL}/api/files/${upload.id}/complete`,
     expiresAt: expiresAt.toISOString(),
   };
 }
 
 /**
  * Ends an upload once its bytes are in: what is stored must be what was declared (size and type), else it is
- * deleted and the upload fails. Nothing stored yet is a 409 the client may retry after its PUT.
+ * deleted and the upload fails. Nothing stored yet is a 409 the client may retry after its PUT. Calling it is
+ * optional: reading or listing the file settles it the same way.
  */
 export async function completeUpload(caller: Caller, id: string) {
-  const upload = await ownUpload(caller, id);
+  const upload = await settle(await ownUpload(caller, id));
   if (upload.status === "complete") return describe(upload);
-  if (upload.status === "failed") throw mismatch();
-  const stored = await callStorage(() => storage.stat(upload.key));
-  if (!stored) throw new ApiError("UPLOAD_INCOMPLETE", "Nothing has been uploaded to this file's URL yet.");
-  if (stored.size !== upload.size || stored.contentType.toLowerCase() !== upload.contentType) {
-    await callStorage(() => storage.delete(upload.key));
-    await markUpload(upload.id, "failed");
-    throw mismatch({ declared: { size: upload.size, contentType: upload.contentType }, stored });
-  }
-  await markUpload(upload.id, "complete");
-  return describe({ ...upload, status: "complete" });
+  if (upload.status === "failed") throw mismatch(upload.mismatch);
+  throw new ApiError("UPLOAD_INCOMPLETE", "Nothing has been uploaded to this file's URL yet.");
 }
 
-/** The caller's files that arrived, newest first. */
+/** The caller's files that arrived, newest first (uploads whose bytes came since are settled first). */
 export async function listFiles(caller: Caller) {
-  return (await listCompleteUploads(caller.userId)).map(describe);
+  const uploads = await listLiveUploads(caller.userId, new Date(Date.now() - limits.urlLifetimeMs));
+  const settled = await Promise.all(uploads.map(settle));
+  return settled.filter((upload) => upload.status === "complete").map(describe);
 }
 
 /** One of the caller's files with a short-lived download URL. */
@@ -121,7 +120,7 @@ async function ownUpload(caller: Caller, id: string): Promise<UploadRecord> {
 }
 
 async function completeOwnUpload(caller: Caller, id: string): Promise<UploadRecord> {
-  const upload = await ownUpload(caller, id);
+  const upload = await settle(await ownUpload(caller, id));
   if (upload.status !== "complete") throw notFound("file");
   return upload;
 }

@@ -48,12 +48,12 @@ export async function awaitsBytes(key: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** The user's uploads that arrived as declared, newest first. */
-export function listCompleteUploads(userId: string) {
+/** The user's uploads that arrived as declared, and those started since `pendingSince` that may have: newest first. */
+export function listLiveUploads(userId: string, pendingSince: Date) {
   return db
     .select(fileColumns)
     .from(uploads)
-    .where(and(eq(uploads.userId, userId), eq(uploads.status, "complete")))
+    .where(and(eq(uploads.userId, userId), kept(pendingSince)))
     .orderBy(desc(uploads.createdAt));
 }
 
@@ -62,13 +62,13 @@ export async function keptBytes(userId: string, pendingSince: Date): Promise<num
   const [row] = await db
     .select({ total: sql<string | number | null>`sum(${uploads.size})` })
     .from(uploads)
-    .where(
-      and(
-        eq(uploads.userId, userId),
-        or(eq(uploads.status, "complete"), and(eq(uploads.status, "pending"), gte(uploads.createdAt, pendingSince))),
-      ),
-    );
+    .where(and(eq(uploads.userId, userId), kept(pendingSince)));
   return Number(row?.total ?? 0);
+}
+
+/** Uploads a user keeps: those that arrived, and those started since `pendingSince` (still arriving, perhaps). */
+function kept(pendingSince: Date) {
+  return or(eq(uploads.status, "complete"), and(eq(uploads.status, "pending"), gte(uploads.createdAt, pendingSince)));
 }
 
 export async function markUpload(id: string, status: "complete" | "failed" | "deleted"): Promise<void> {
@@ -81,7 +81,7 @@ export async function markUpload(id: string, status: "complete" | "failed" | "de
 /** Up to `limit` uploads started before `before` that never completed: pending, failed or deleted. */
 export function unfinishedUploads(before: Date, limit: number) {
   return db
-    .select({ id: uploads.id, key: uploads.key })
+    .select(fileColumns)
     .from(uploads)
     .where(and(inArray(uploads.status, ["pending", "failed", "deleted"]), lt(uploads.createdAt, before)))
     .limit(limit);
