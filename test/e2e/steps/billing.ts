@@ -27,7 +27,20 @@ export function billingSteps(suite: Suite): void {
     const reply = await new Browser(suite.url).get("/api/billing/plans");
     expect(reply.status).toBe(200);
     expect(reply.json.plans.map((plan: { id: string }) => plan.id)).toEqual(["free", "pro", "enterprise"]);
-    expect(reply.json.plans[1]).toMatchObject({ name: "Pro", interval: "month", limits: { requestsPerMinute: 100 } });
+    expect(reply.json.plans[1]).toMatchObject({
+      name: "Pro",
+      interval: "month",
+      limits: { requestsPerMinute: 100 },
+      available: { month: true, year: true },
+    });
+    // The landing and pricing pages carry the plans and their prices in their HTML: nothing waits for the browser.
+    for (const page of ["/", "/pricing"]) {
+      const html = (await new Browser(suite.url).get(page)).text;
+      for (const plan of reply.json.plans as { name: string; price: number }[]) {
+        expect(html, page).toContain(plan.name);
+        expect(html, page).toContain(`$${plan.price}`);
+      }
+    }
   });
 
   pipeline.step("billing: refuses what it cannot sell, and a portal to a user who never paid", async () => {
@@ -165,6 +178,22 @@ export function billingSteps(suite: Suite): void {
     const reply = await kim.browser.request("POST", "/api/checkout", { planId: "pro" }, {}, unconfigured.url);
     expect([reply.status, reply.json]).toEqual([503, errorShape("NOT_CONFIGURED")]);
     expect(reply.json.error).toContain(keyVar);
+
+    // What people see meanwhile: every plan, its button saying it is not available yet, and no setting's name.
+    const plans = await kim.browser.request("GET", "/api/billing/plans", undefined, {}, unconfigured.url);
+    expect(plans.json.plans.map((plan: { id: string; available: object }) => [plan.id, plan.available])).toEqual([
+      ["free", { month: true, year: true }],
+      ["pro", { month: false, year: false }],
+      ["enterprise", { month: false, year: false }],
+    ]);
+    for (const page of ["/billing", "/pricing"]) {
+      const html = await kim.browser.request("GET", page, undefined, {}, unconfigured.url);
+      expect(html.status, page).toBe(200);
+      expect(html.text, page).not.toContain(keyVar);
+      expect(html.text, page).not.toMatch(/in the environment|\.env\b/);
+      if (page === "/billing") expect(html.text).toContain("Not available yet");
+    }
+    expect(unconfigured.output()).toContain(`Billing: Pro (monthly) cannot be bought yet.`);
   });
 }
 

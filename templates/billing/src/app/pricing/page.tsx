@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PricingTable } from "@/components/billing/pricing-table";
 import { SiteHeader } from "@/components/shell/site-header";
+import { planCatalog } from "@/lib/billing/catalog";
 
 export const metadata: Metadata = { title: "Pricing" };
 
@@ -16,7 +17,7 @@ export default function PricingPage() {
             Start free. Upgrade for higher limits when you need them, and cancel whenever you like.
           </p>
         </div>
-        <PricingTable headingLevel="h2" />
+        <PricingTable headingLevel="h2" plans={planCatalog()} />
       </main>
     </>
   );

@@ -1,50 +1,19 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { callApi, messageOf } from "@/lib/api/browser";
+import { useState } from "react";
 import { IntervalToggle } from "./interval-toggle";
-import { PlanCard, PlanGrid, PlanGridPlaceholder } from "./plan-card";
+import { PlanCard, PlanGrid } from "./plan-card";
 import { SubscriptionCard } from "./subscription-card";
 import type { BillingInterval, Plan, Subscription } from "./types";
 import { UpgradeButton } from "./upgrade-button";
 import { type Checkout, useCheckout } from "./use-checkout";
-import { usePlans } from "./use-plans";
 
-/** The billing page's content: the caller's subscription, then every plan with the way up to it. */
-export function BillingOverview() {
-  const { plans, error: plansError } = usePlans();
-  const [subscription, setSubscription] = useState<Subscription | null>(null);
-  const [subscriptionError, setSubscriptionError] = useState<string | null>(null);
+/**
+ * The billing page's content, as the server read it: the caller's subscription, then every plan with the way up to it.
+ */
+export function BillingOverview({ plans, subscription }: { plans: Plan[]; subscription: Subscription }) {
   const [interval, setBillingInterval] = useState<BillingInterval>("month");
   const checkout = useCheckout();
-
-  useEffect(() => {
-    let current = true;
-    callApi<Subscription>("/api/billing/subscription").then(
-      (answer) => current && setSubscription(answer),
-      (failure: unknown) => current && setSubscriptionError(messageOf(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  const error = plansError ?? subscriptionError;
-  if (error) {
-    return (
-      <p role="alert" className="text-destructive">
-        {error}
-      </p>
-    );
-  }
-  if (!plans || !subscription) {
-    return (
-      <div className="grid gap-8" aria-busy="true">
-        <div aria-hidden="true" className="h-44 animate-pulse rounded-lg border bg-muted" />
-        <PlanGridPlaceholder />
-      </div>
-    );
-  }
 
   const currentRank = plans.findIndex((plan) => plan.id === subscription.plan);
   return (

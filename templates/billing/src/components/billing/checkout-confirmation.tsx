@@ -1,27 +1,28 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { ApiRequestError, callApi, messageOf } from "@/lib/api/browser";
-import type { Plan, Subscription } from "./types";
 
-/** How often the page asks whether the provider's webhook has arrived, and for how long before it stops asking. */
-const POLL_EVERY_MS = 1_000;
+/** How often the page is read again while the provider's webhook has not arrived, and for how long. */
+const POLL_EVERY_MS = 2_000;
 const GIVE_UP_AFTER_MS = 30_000;
 
-type Confirmation =
-  | { state: "waiting" }
-  | { state: "confirmed"; planName: string }
-  | { state: "timed-out" }
-  | { state: "failed"; message: string };
+type Confirmation = { state: "waiting" } | { state: "confirmed"; planName: string } | { state: "timed-out" };
 
 /**
- * After the provider's checkout: the plan changes when the provider's webhook reaches the app, which may be a moment
- * after the browser is back. Until then this asks every second, for half a minute, and says so.
+ * After the provider's checkout: `confirmedPlan` is the name of the plan just bought once the server sees the
+ * subscription, null until then. Meanwhile the page is read again every two seconds, for half a minute, and says so:
+ * page views, which spend none of the plan's API requests.
  */
-export function CheckoutConfirmation({ expectedPlan }: { expectedPlan?: string }) {
-  const { confirmation, checkAgain } = useConfirmation(expectedPlan);
+export function CheckoutConfirmation({ confirmedPlan }: { confirmedPlan: string | null }) {
+  const timedOut = useRereadUntil(confirmedPlan !== null);
+  const confirmation: Confirmation = confirmedPlan
+    ? { state: "confirmed", planName: confirmedPlan }
+    : timedOut.value
+      ? { state: "timed-out" }
+      : { state: "waiting" };
   return (
     <div className="grid gap-6">
       <div className="grid gap-2" role="status">
@@ -39,7 +40,7 @@ export function CheckoutConfirmation({ expectedPlan }: { expectedPlan?: string }
               Start chatting
             </Link>
           ) : (
-            <Button onClick={checkAgain}>Check again</Button>
+            <Button onClick={timedOut.retry}>Check again</Button>
           )}
           <Link href="/billing" className={buttonClasses("outline")}>
             See your billing
@@ -54,61 +55,26 @@ export function CheckoutConfirmation({ expectedPlan }: { expectedPlan?: string }
 }
 
 /**
- * Polls the caller's subscription until it is on the plan just bought (any paid plan when the address names none) or
- * time is up; `checkAgain` starts over.
+ * Reads the page again on the server every POLL_EVERY_MS until `done`, for GIVE_UP_AFTER_MS; `value` says it gave up,
+ * `retry` starts over.
  */
-function useConfirmation(expectedPlan: string | undefined) {
-  const [confirmation, setConfirmation] = useState<Confirmation>({ state: "waiting" });
+function useRereadUntil(done: boolean) {
+  const router = useRouter();
   const [round, setRound] = useState(0);
+  const [gaveUp, setGaveUp] = useState<number | null>(null);
 
   useEffect(() => {
+    if (done) return;
     const giveUpAt = Date.now() + GIVE_UP_AFTER_MS;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
+    const timer = setInterval(() => {
+      if (Date.now() < giveUpAt) return router.refresh();
+      clearInterval(timer);
+      setGaveUp(round);
+    }, POLL_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [done, round, router]);
 
-    async function check() {
-      try {
-        const subscription = await callApi<Subscription>("/api/billing/subscription");
-        if (stopped) return;
-        if (expectedPlan ? subscription.plan === expectedPlan : subscription.plan !== "free") {
-          setConfirmation({ state: "confirmed", planName: await planName(subscription.plan) });
-          return;
-        }
-        scheduleNext(POLL_EVERY_MS);
-      } catch (error) {
-        if (stopped) return;
-        // Asking too often is no failure: wait for the rate limit's window to free up, then ask again.
-        const reset =
-          error instanceof ApiRequestError && error.code === "RATE_LIMITED" ? Number(error.details.reset) : NaN;
-        if (Number.isFinite(reset)) scheduleNext(Math.max(POLL_EVERY_MS, reset - Date.now()));
-        else setConfirmation({ state: "failed", message: messageOf(error) });
-      }
-    }
-
-    function scheduleNext(delay: number) {
-      if (Date.now() + delay > giveUpAt) setConfirmation({ state: "timed-out" });
-      else timer = setTimeout(check, delay);
-    }
-
-    void check();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [round, expectedPlan]);
-
-  function checkAgain() {
-    setConfirmation({ state: "waiting" });
-    setRound((previous) => previous + 1);
-  }
-
-  return { confirmation, checkAgain };
-}
-
-/** The plan's name as the plans route gives it; its id if the plans cannot be read (the payment went through anyway). */
-async function planName(planId: string): Promise<string> {
-  const answer = await callApi<{ plans: Plan[] }>("/api/billing/plans").catch(() => ({ plans: [] as Plan[] }));
-  return answer.plans.find((plan) => plan.id === planId)?.name ?? planId;
+  return { value: gaveUp === round, retry: () => setRound((previous) => previous + 1) };
 }
 
 function headingOf(confirmation: Confirmation): string {
@@ -119,8 +85,6 @@ function headingOf(confirmation: Confirmation): string {
       return `You're on ${confirmation.planName}`;
     case "timed-out":
       return "Your payment is being confirmed";
-    case "failed":
-      return "We could not check your plan";
   }
 }
 
@@ -132,7 +96,5 @@ function messageOfConfirmation(confirmation: Confirmation): string {
       return "Thank you! Your new plan and its higher limits apply from now on.";
     case "timed-out":
       return "The payment provider has not confirmed it yet. Your plan changes as soon as it does: refresh this page in a minute.";
-    case "failed":
-      return confirmation.message;
   }
 }

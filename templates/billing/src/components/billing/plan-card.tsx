@@ -53,14 +53,3 @@ export function PlanCard({ plan, interval, headingLevel: Heading, action, curren
 export function PlanGrid({ children }: { children: ReactNode }) {
   return <ul className="grid gap-4 md:grid-cols-3">{children}</ul>;
 }
-
-/** Where plan cards will be while the plans load, so the page does not jump when they arrive. */
-export function PlanGridPlaceholder() {
-  return (
-    <div aria-hidden="true" className="grid gap-4 md:grid-cols-3">
-      {[0, 1, 2].map((index) => (
-        <div key={index} className="h-72 animate-pulse rounded-lg border bg-muted" />
-      ))}
-    </div>
-  );
-}

@@ -1,3 +1,4 @@
+import { planCatalog } from "@/lib/billing/catalog";
 import { PricingTable } from "./pricing-table";
 
 /** The landing page's pricing: the plans, each with the way to it. */
@@ -10,7 +11,7 @@ export function PricingSection() {
         </h2>
         <p className="text-muted-foreground">Start free; upgrade when you need more.</p>
       </div>
-      <PricingTable headingLevel="h3" />
+      <PricingTable headingLevel="h3" plans={planCatalog()} />
     </section>
   );
 }

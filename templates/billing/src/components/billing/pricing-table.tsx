@@ -5,18 +5,16 @@ import { useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
 import { IntervalToggle } from "./interval-toggle";
-import { PlanCard, PlanGrid, PlanGridPlaceholder } from "./plan-card";
+import { PlanCard, PlanGrid } from "./plan-card";
 import type { BillingInterval, Plan } from "./types";
 import { UpgradeButton } from "./upgrade-button";
 import { type Checkout, useCheckout } from "./use-checkout";
-import { usePlans } from "./use-plans";
 
 /**
- * The plans for anyone: a monthly/yearly switch, and for each plan the way to it. A visitor signs up first (and lands
- * on billing after); a signed-in user goes straight to the provider's checkout.
+ * The plans for anyone, as the server rendered them: a monthly/yearly switch, and for each plan the way to it. A
+ * visitor signs up first (and lands on billing after); a signed-in user goes straight to the provider's checkout.
  */
-export function PricingTable({ headingLevel }: { headingLevel: "h2" | "h3" }) {
-  const { plans, error } = usePlans();
+export function PricingTable({ headingLevel, plans }: { headingLevel: "h2" | "h3"; plans: Plan[] }) {
   const [interval, setBillingInterval] = useState<BillingInterval>("month");
   const { data: session, isPending } = authClient.useSession();
   const checkout = useCheckout();
@@ -26,32 +24,24 @@ export function PricingTable({ headingLevel }: { headingLevel: "h2" | "h3" }) {
       <div className="flex justify-center">
         <IntervalToggle value={interval} onChange={setBillingInterval} />
       </div>
-      {error ? (
-        <p role="alert" className="text-center text-destructive">
-          {error}
-        </p>
-      ) : plans ? (
-        <PlanGrid>
-          {plans.map((plan) => (
-            <PlanCard
-              key={plan.id}
-              plan={plan}
-              interval={interval}
-              headingLevel={headingLevel}
-              action={
-                // Until the session is known, keep the button's place so the cards do not change height.
-                isPending ? (
-                  <span aria-hidden="true" className="h-10" />
-                ) : (
-                  <PlanAction plan={plan} interval={interval} signedIn={Boolean(session)} checkout={checkout} />
-                )
-              }
-            />
-          ))}
-        </PlanGrid>
-      ) : (
-        <PlanGridPlaceholder />
-      )}
+      <PlanGrid>
+        {plans.map((plan) => (
+          <PlanCard
+            key={plan.id}
+            plan={plan}
+            interval={interval}
+            headingLevel={headingLevel}
+            action={
+              // Until the session is known, keep the button's place so the cards do not change height.
+              isPending ? (
+                <span aria-hidden="true" className="h-10" />
+              ) : (
+                <PlanAction plan={plan} interval={interval} signedIn={Boolean(session)} checkout={checkout} />
+              )
+            }
+          />
+        ))}
+      </PlanGrid>
     </div>
   );
 }

@@ -8,8 +8,10 @@ export interface Plan {
   price: number;
   yearlyPrice: number;
   currency: string;
-  features: string[];
+  features: readonly string[];
   limits: { requestsPerMinute: number };
+  /** Whether a checkout for it can start now, at each interval (the provider's settings are all there). */
+  available: Record<BillingInterval, boolean>;
 }
 
 /** The caller's plan and subscription, as GET /api/billing/subscription answers (`free` and `none` before paying). */

@@ -15,7 +15,7 @@ import {
   recordCustomer,
   releaseCustomerClaim,
 } from "./store";
-import type { BillingInterval, PaidPlanId } from "./types";
+import type { BillingInterval, PaidPlanId, SubscriptionStatus } from "./types";
 
 /** How long a checkout waits for a concurrent one to make the user's customer (the provider's own timeout is 10 s). */
 const CUSTOMER_WAIT_MS = 15_000;
@@ -59,12 +59,18 @@ export async function openPortal(caller: Caller) {
 }
 
 /** The caller's plan and subscription, as the subscription route shows them. */
-export async function describeSubscription(caller: Caller) {
+export async function describeSubscription(caller: Caller): Promise<{
+  plan: string;
+  status: SubscriptionStatus | "none";
+  currentPeriodEnd: Date | null;
+  cancelAtPeriodEnd: boolean;
+}> {
   const subscription = await currentSubscription(caller.userId);
   if (!subscription) return { plan: caller.plan, status: "none", currentPeriodEnd: null, cancelAtPeriodEnd: false };
   return {
     plan: caller.plan,
-    status: subscription.endedAt ? "canceled" : subscription.status,
+    // Stored as the adapters map the provider's statuses: one of SubscriptionStatus.
+    status: subscription.endedAt ? "canceled" : (subscription.status as SubscriptionStatus),
     currentPeriodEnd: subscription.currentPeriodEnd,
     cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
   };

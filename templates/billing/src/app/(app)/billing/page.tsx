@@ -1,24 +1,48 @@
 import type { Metadata } from "next";
 import { BillingOverview } from "@/components/billing/billing-overview";
+import { requireUser } from "@/lib/auth/page-session";
+import { missingCheckoutSettings, planCatalog } from "@/lib/billing/catalog";
+import { describeSubscription } from "@/lib/billing/checkout";
 
 export const metadata: Metadata = { title: "Billing" };
 
 /** The signed-in user's plan and subscription, and the plans they can move up to. */
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
   const { checkout } = await searchParams;
+  const user = await requireUser();
+  const subscription = await describeSubscription({ userId: user.id, email: user.email, plan: user.plan });
   return (
     <main className="mx-auto grid w-full max-w-5xl gap-8 px-4 py-8">
       <div className="grid gap-1">
         <h1 className="text-2xl font-bold tracking-tight">Billing</h1>
         <p className="text-muted-foreground">Your plan, your subscription and what each plan includes.</p>
       </div>
+      {/* For the operator, in development only: what the payment provider still needs. Users never see settings. */}
+      {process.env.NODE_ENV === "development" && <MissingSettings missing={missingCheckoutSettings()} />}
       {/* The provider's checkout sends a customer who backed out here, with nothing charged. */}
       {checkout === "canceled" && (
         <p role="status" className="rounded-md border bg-card px-4 py-3 text-sm">
           Checkout canceled: nothing was charged. Pick a plan whenever you are ready.
         </p>
       )}
-      <BillingOverview />
+      <BillingOverview
+        plans={planCatalog()}
+        subscription={{ ...subscription, currentPeriodEnd: subscription.currentPeriodEnd?.toISOString() ?? null }}
+      />
     </main>
+  );
+}
+
+function MissingSettings({ missing }: { missing: string[] }) {
+  if (missing.length === 0) return null;
+  return (
+    <div role="note" className="rounded-md border border-dashed px-4 py-3 text-sm">
+      <p className="font-medium">Development: plans cannot be bought until these are set (see the README).</p>
+      <ul className="mt-1 list-disc ps-5 text-muted-foreground">
+        {missing.map((setting) => (
+          <li key={setting}>{setting}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
