@@ -43,7 +43,9 @@ export default defineConfig({
           reuseExistingServer: false,
         },
         {
-          command: `next start --port ${port}`,
+          // Idle connections kept longer than the test's HTTP client keeps them: it closes them first, so it never
+          // sends a request down one the server is closing at that moment (a "socket hang up" under load).
+          command: `next start --port ${port} --keepAliveTimeout 70000`,
           url: `${baseURL}/api/health`,
           // Each test's browser says its own client address through X-Forwarded-For (e2e/support/fixtures.ts), and
           // the mail the tests open (a password reset's) is also written to data/mail, whatever sends it.

@@ -4,6 +4,7 @@ import { useChat } from "@ai-sdk/react";
 import type { ChatOnFinishCallback, ChatStatus, UIMessage } from "ai";
 import { type Ref, useEffect, useImperativeHandle, useState } from "react";
 import { type ConversationState, chatTransport } from "@/lib/chat/transport";
+import { textOf } from "@/lib/chat/types";
 
 /** How often, at most, a streaming answer re-renders. */
 const THROTTLE_MS = 50;
@@ -20,6 +21,8 @@ export interface ChatControls {
   send(text: string): void;
   stop(): void;
   clearError(): void;
+  /** Takes back the newest question if nothing answered it (the API refused it): its text, or null if there is none. */
+  withdraw(): string | null;
 }
 
 interface ChatEngineProps {
@@ -45,7 +48,7 @@ export default function ChatEngine({
   takePending,
 }: ChatEngineProps) {
   const [transport] = useState(() => chatTransport(conversation));
-  const { messages, status, error, sendMessage, stop, clearError } = useChat({
+  const { messages, status, error, sendMessage, stop, clearError, setMessages } = useChat({
     messages: initialMessages,
     transport,
     onFinish,
@@ -56,8 +59,18 @@ export default function ChatEngine({
 
   useImperativeHandle(
     controls,
-    () => ({ send: (text) => void sendMessage({ text }), stop: () => void stop(), clearError }),
-    [sendMessage, stop, clearError],
+    () => ({
+      send: (text) => void sendMessage({ text }),
+      stop: () => void stop(),
+      clearError,
+      withdraw: () => {
+        const question = messages.at(-1);
+        if (question?.role !== "user") return null;
+        setMessages(messages.slice(0, -1));
+        return textOf(question);
+      },
+    }),
+    [sendMessage, stop, clearError, messages, setMessages],
   );
   useEffect(() => onSnapshot({ messages, status, error }), [messages, status, error, onSnapshot]);
   // Leaving the conversation stops reading its answer; the server finishes and stores it regardless.

@@ -14,8 +14,8 @@ interface ChatList extends ChatPage {
   /** Why the list could not be loaded, if it could not. */
   error: string | null;
   loadingMore: boolean;
-  /** Reloads the first page; with `expectedId`, waits a moment for a chat that was just answered to be listed. */
-  refresh(expectedId?: string): Promise<void>;
+  /** Reloads the first page. */
+  refresh(): Promise<void>;
   /** Lists a chat that was just answered, as the API returned it, first: no request, no wait. */
   answered(chat: ChatSummary): void;
   loadMore(): Promise<void>;
@@ -29,10 +29,6 @@ interface ChatList extends ChatPage {
 }
 
 const ChatListContext = createContext<ChatList | null>(null);
-
-/** The answer is stored just after its stream ends, so a new chat may take a moment to appear in the list. */
-const LISTING_RETRIES = 5;
-const LISTING_RETRY_MS = 300;
 
 async function fetchPage(cursor?: string): Promise<ChatPage> {
   const response = await apiResponse(cursor ? `/api/chats?cursor=${encodeURIComponent(cursor)}` : "/api/chats");
@@ -48,18 +44,10 @@ export function ChatListProvider({ initial, children }: { initial: ChatPage; chi
   const [loadingMore, setLoadingMore] = useState(false);
   const [newChatKey, setNewChatKey] = useState(0);
 
-  const refresh = useCallback(async (expectedId?: string) => {
+  const refresh = useCallback(async () => {
     try {
-      for (let attempt = 1; ; attempt++) {
-        const first = await fetchPage();
-        const listed = !expectedId || first.chats.some((chat) => chat.id === expectedId);
-        if (listed || attempt === LISTING_RETRIES) {
-          setPage(first);
-          setError(null);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, LISTING_RETRY_MS));
-      }
+      setPage(await fetchPage());
+      setError(null);
     } catch (failure) {
       setError(messageOf(failure));
     }

@@ -1,11 +1,14 @@
 "use client";
 
-import { type FormEvent, type KeyboardEvent, useId, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/ui/cn";
 import { ModelPicker } from "./model-picker";
 
 interface ComposerProps {
+  /** What is typed in the box (the conversation holds it, to give a refused question back). */
+  draft: string;
+  onDraftChange(text: string): void;
   /** An answer is on its way: Stop replaces Send. */
   busy: boolean;
   onSend(text: string): void;
@@ -18,8 +21,8 @@ interface ComposerProps {
 }
 
 /** The question box: Enter sends, Shift+Enter starts a new line; the model picker and Send (or Stop) below it. */
-export function Composer({ busy, onSend, onStop, onFocus, models, model, onModelChange }: ComposerProps) {
-  const [text, setText] = useState("");
+export function Composer(props: ComposerProps) {
+  const { draft: text, onDraftChange: setText, busy, onSend, onStop, onFocus, models, model, onModelChange } = props;
   const id = useId();
   const canSend = !busy && text.trim() !== "";
 

@@ -3,7 +3,7 @@
 import type { ChatOnFinishCallback, UIMessage } from "ai";
 import { Fragment, lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { messageOf } from "@/lib/api/browser";
+import { ApiRequestError, messageOf } from "@/lib/api/browser";
 import { chatErrorMessage } from "@/lib/chat/errors";
 import { stopAnswer } from "@/lib/chat/stop";
 import { answerMetadata, textOf } from "@/lib/chat/types";
@@ -83,7 +83,16 @@ export function Conversation({
     return text;
   }, []);
 
+  const [draft, setDraft] = useState("");
   const busy = snapshot.status === "submitted" || snapshot.status === "streaming" || stopping;
+
+  // A question the API refused (the plan's limit, say) goes back into the box, to send again once the alert allows.
+  const refused = snapshot.error instanceof ApiRequestError;
+  useEffect(() => {
+    if (!refused) return;
+    const question = controls.current?.withdraw();
+    if (question) setDraft((current) => current || question);
+  }, [refused]);
   const shownTitle = list.chats.find((chat) => chat.id === chatId)?.title ?? title ?? "New chat";
   const wantEngine = () => setEngineWanted(true);
 
@@ -99,13 +108,20 @@ export function Conversation({
   const onFinish: ChatOnFinishCallback<UIMessage> = ({ message, isAbort }) => {
     if (isAbort && stopRequested.current) {
       setStoppedHere((ids) => new Set(ids).add(message.id));
-      return void endStopped(textOf(message).length);
+      return void endStopped(message);
     }
     const id = chatIdRef.current;
     if (!id) return;
-    void list.refresh(id);
+    listAnswered(message);
     follow(id);
   };
+
+  /** Lists the chat an answer went to, as its stream described it: one request per question, none to list it. */
+  function listAnswered(message: UIMessage) {
+    const chat = answerMetadata(message).chat;
+    if (chat) list.answered(chat);
+    else void list.refresh();
+  }
 
   /** The address bar and the title follow the chat an answer went to, unless the user has moved on. */
   function follow(id: string) {
@@ -118,15 +134,15 @@ export function Conversation({
    * After Stop: once the answer has started (its chat named), tells the server how much of it was shown, which it
    * stores as the answer; the chat is then listed and titled from its reply. The next question waits till then.
    */
-  async function endStopped(shown: number) {
+  async function endStopped(message: UIMessage) {
     stopRequested.current = false;
     setStopping(true);
     const id = await answerStarted.current;
     try {
       if (!id) return;
-      const result = await stopAnswer(id, shown);
+      const result = await stopAnswer(id, textOf(message).length);
       if (result.stopped) list.answered(result.chat);
-      else void list.refresh(id);
+      else listAnswered(message);
       follow(id);
     } catch (failure) {
       setStopFailure(messageOf(failure));
@@ -243,6 +259,8 @@ export function Conversation({
         </div>
       )}
       <Composer
+        draft={draft}
+        onDraftChange={setDraft}
         busy={busy}
         onSend={send}
         onStop={stop}

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { FormAlert } from "@/components/auth/form-messages";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
+import { useLocalTime } from "@/components/ui/use-local-time";
 import { callApi, messageOf } from "@/lib/api/browser";
 import { authClient } from "@/lib/auth/client";
 import type { DeviceSession } from "@/lib/auth/sessions";
@@ -21,8 +22,8 @@ export function SessionList({ sessions }: { sessions: DeviceSession[] }) {
   const [acting, setActing] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const pending = acting || refreshing;
-  const hydrated = useHydrated();
-  const lastActive = (session: DeviceSession) => formatTime(session.lastActiveAt, hydrated);
+  const localTime = useLocalTime();
+  const lastActive = (session: DeviceSession) => localTime(session.lastActiveAt);
 
   async function act(action: () => Promise<unknown>, done: string) {
     setActing(true);
@@ -118,25 +119,4 @@ function describeDevice(userAgent: string | null | undefined): string {
   const browser = browsers.find(([, pattern]) => pattern.test(userAgent))?.[0] ?? "A browser";
   const system = systems.find(([, pattern]) => pattern.test(userAgent))?.[0] ?? "an unknown system";
   return `${browser} on ${system}`;
-}
-
-const subscribeToNothing = () => () => {};
-
-/** False while the page renders on the server and hydrates, true from then on. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * A time in the browser's own locale and zone; in UTC while the page hydrates, as the server (which knows neither)
- * rendered it, so that the two renders agree.
- */
-function formatTime(time: Date | string, local: boolean): string {
-  const date = new Date(time);
-  if (!local) return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }

@@ -37,6 +37,8 @@ interface StreamAnswerOptions {
   model: ModelConfig;
   turns: ChatTurn[];
   headers: Record<string, string>;
+  /** Sent with the answer's start, as the metadata of its message (the chat as the list shows it, say). */
+  metadata?: Record<string, unknown>;
   /**
    * Called once with the whole answer, whether or not the client is still reading; for an answer the provider cut
    * off after it started, with the part that arrived; for one the user stopped, with the part they were shown.
@@ -67,6 +69,7 @@ export async function streamAnswer({
   model,
   turns,
   headers,
+  metadata,
   onFinish,
   onStart,
 }: StreamAnswerOptions): Promise<Response> {
@@ -82,7 +85,10 @@ export async function streamAnswer({
       return storage.storedAnswer()?.stopped === true;
     },
   });
-  const reader = toUIMessageStream({ stream: result.stream }).getReader();
+  const reader = toUIMessageStream({
+    stream: result.stream,
+    messageMetadata: ({ part }) => (part.type === "start" ? metadata : undefined),
+  }).getReader();
   const started = await firstContent(reader, abort);
   return createUIMessageStreamResponse({ stream: continueFrom(started, reader, abort.signal), headers });
 }

@@ -43,8 +43,13 @@ export function textOf(message: UIMessage): string {
   return message.parts.map((part) => (part.type === "text" ? part.text : "")).join("");
 }
 
-/** What the chat page's server adds to a stored answer (see rendered-answers.ts). */
+/**
+ * What the server adds to an answer: the chat page's to a stored one (see rendered-answers.ts), the chat route's to a
+ * new one (the chat as the list shows it).
+ */
 export interface AnswerMetadata {
+  /** The chat the answer went to, as GET /api/chats lists it. */
+  chat?: ChatSummary;
   /** The answer, parsed. */
   rendered?: RenderedAnswer;
   /** The answer is longer than the page carries: its whole length, and the chat to read it from. */

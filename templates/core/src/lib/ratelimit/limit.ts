@@ -31,7 +31,7 @@ export async function enforceRateLimit(userId: string, planId: string): Promise<
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
     throw new ApiError(
       "RATE_LIMITED",
-      `Rate limit of ${limit} requests per minute exceeded.`,
+      `You have used the ${limit} requests a minute your plan allows; try again in ${retryAfter} ${retryAfter === 1 ? "second" : "seconds"}.`,
       { ...state },
       {
         ...headers,

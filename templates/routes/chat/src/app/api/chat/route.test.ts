@@ -40,7 +40,36 @@ function chat(as: Awaited<ReturnType<typeof signUp>>, body: object) {
   return call(POST, { method: "POST", as, body });
 }
 
+/** The metadata the answer's stream starts with: the UI message stream's `start` chunk, as useChat reads it. */
+async function startMetadata(response: Response): Promise<unknown> {
+  const events = (await response.text()).split("\n").filter((line) => line.startsWith("data: {"));
+  const start = events.map((line) => JSON.parse(line.slice(6)) as { type: string }).find((e) => e.type === "start");
+  return (start as { messageMetadata?: unknown } | undefined)?.messageMetadata;
+}
+
 describe("POST /api/chat", () => {
+  it("starts the answer's stream with the chat as the list shows it, so the page lists it without asking again", async () => {
+    const user = await signUp();
+    const created = await chat(user, { messages: [{ role: "user", content: "  Plan a   trip to Lisbon " }] });
+    const chatId = created.headers.get("X-Chat-Id")!;
+    expect(await startMetadata(created)).toEqual({
+      chat: {
+        id: chatId,
+        title: "Plan a trip to Lisbon",
+        model: expect.any(String),
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+    });
+
+    const stored = await createChat(user.id, { title: "Old trip", contents: ["Where to?", "Lisbon."] });
+    const continued = await chat(user, { chatId: stored.id, messages: [{ role: "user", content: "Any tips?" }] });
+    const listed = ((await startMetadata(continued)) as { chat: { id: string; title: string; updatedAt: string } })
+      .chat;
+    expect(listed).toMatchObject({ id: stored.id, title: "Old trip" });
+    expect(new Date(listed.updatedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it("refuses a message the database cannot store with 400 naming the field, before any answer or chat", async () => {
     const user = await signUp();
     const calls = model.doStreamCalls.length;

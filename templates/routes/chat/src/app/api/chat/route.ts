@@ -38,10 +38,16 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     assertFitsContext(turns, model);
 
     const chatId = existing?.id ?? newChatId();
+    const now = new Date();
+    // The chat as the list will show it once this answer is stored: the page lists it from this, asking nothing more.
+    const listed = existing
+      ? { id: existing.id, title: existing.title, model: existing.model, createdAt: existing.createdAt, updatedAt: now }
+      : { id: chatId, title: titleFrom(sent), model: model.id, createdAt: now, updatedAt: now };
     return streamAnswer({
       model,
       turns,
       headers: { "X-Chat-Id": chatId },
+      metadata: { chat: listed },
       onStart: (answer) => answerInProgress(chatId, caller.userId, answer),
       onFinish: (answer) =>
         recordExchange({
