@@ -4,7 +4,7 @@ import { detectPackageManager, packageManagers } from "./package-manager.js";
 import { localEndpointDefaults } from "./providers/ai/openai-compatible.js";
 import { defaultPostgresUrl } from "./providers/db/postgres.js";
 import { type Category, providerIds, providers } from "./providers/index.js";
-import { validatePackageName } from "./package-name.js";
+import { suggestPackageName, validatePackageName } from "./package-name.js";
 
 /** The answers so far in interactive mode (and the flags given), by option key. */
 export type Answers = Record<string, unknown>;
@@ -128,12 +128,16 @@ const optionsObject = z.object({
     directory: option(
       z
         .string()
-        .min(1)
+        .min(1, "give the app a folder; its name becomes the package name")
         .default(DEFAULT_DIRECTORY)
         .superRefine((directory, ctx) => {
-          for (const problem of validatePackageName(packageNameOf(directory))) {
-            ctx.addIssue({ code: "custom", message: problem });
-          }
+          const name = packageNameOf(directory);
+          const problems = validatePackageName(name);
+          for (const problem of problems) ctx.addIssue({ code: "custom", message: problem });
+          if (problems.length === 0) return;
+          // "." and ".." name no folder of their own: the name was the folder's, which the user may not have noticed.
+          const fromFolder = [".", ".."].includes(path.basename(directory)) ? ` (the name comes from the folder "${name}")` : "";
+          ctx.addIssue({ code: "custom", message: `a name that works: ${suggestPackageName(name)}${fromFolder}` });
         }),
       {
         flag: "[directory]",

@@ -22,3 +22,19 @@ export function validatePackageName(name: string): string[] {
   }
   return problems;
 }
+
+/**
+ * A valid package name close to `name`, to suggest when it is refused: lower-cased, runs of characters npm refuses
+ * made one dash, no leading dot, underscore or dash, at most 214 characters; "my-app" when nothing is left, and with
+ * "-app" after a reserved or core module name.
+ */
+export function suggestPackageName(name: string): string {
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[._-]+/, "")
+    .replace(/-+$/, "")
+    .slice(0, 214);
+  if (cleaned === "") return "my-app";
+  return validatePackageName(cleaned).length === 0 ? cleaned : `${cleaned.slice(0, 210)}-app`;
+}

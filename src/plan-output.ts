@@ -17,6 +17,9 @@ function planCommands(plan: Plan, { git }: PlanContext): string[] {
 /** The plan as data for --dry-run --json: every file with its size, not its content. */
 export function planSummary(plan: Plan, context: PlanContext) {
   return {
+    // Like every other outcome under --json: a script checks `ok` first.
+    ok: true as const,
+    dryRun: true as const,
     directory: plan.directory,
     name: plan.name,
     choices: plan.choices,

@@ -35,7 +35,7 @@ export async function inspectTarget(directory: string): Promise<TargetState> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return assertNotDanglingLink(directory);
     if (code === "ENOTDIR") throw refusal("UNWRITABLE", `Cannot create ${directory}: a folder on its path is a file.`);
-    throw error;
+    throw plainWriteError(directory, error);
   }
   if (!info.isDirectory()) throw refusal("UNWRITABLE", `${directory} exists and is not a directory.`);
   const entries = await readdir(directory);
@@ -61,7 +61,7 @@ async function closestExistingFolder(directory: string): Promise<string> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOTDIR") throw refusal("UNWRITABLE", `Cannot create ${directory}: a folder on its path is a file.`);
-      if (code !== "ENOENT") throw error;
+      if (code !== "ENOENT") throw plainWriteError(directory, error);
       ancestor = path.dirname(ancestor);
     }
   }

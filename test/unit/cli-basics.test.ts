@@ -67,6 +67,14 @@ describe("refusing bad input before anything is written", () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it("refuses a path longer than the system allows in a sentence, not a stack trace", async () => {
+    const cwd = await tempDir();
+    const result = await runCli([`${"a".repeat(300)}/app`, "--no-install", "--no-git"], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Nothing was written to .*: a path is too long \(ENAMETOOLONG\)\.$/);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
   it("refuses --db mysql, naming the flag, the allowed values and an example", async () => {
     const cwd = await tempDir();
     const result = await runCli(["app", "--db", "mysql"], { cwd });
@@ -127,6 +135,7 @@ describe("--dry-run", () => {
     expect(result.exitCode).toBe(0);
     expect(await readdir(cwd)).toEqual([]);
     const plan = JSON.parse(result.stdout);
+    expect(plan).toMatchObject({ ok: true, dryRun: true });
     const paths = plan.files.map((file: { path: string }) => file.path);
     expect(paths).toEqual(expect.arrayContaining(["package.json", "craftjs.json", ".env", ".env.example", ".gitignore"]));
     expect(plan.choices).toMatchObject({ db: "postgres", packageManager: "npm" });

@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { Option } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildProgram } from "../../src/cli.js";
 import { CliError } from "../../src/errors.js";
-import { choiceKeys, choicesSchema, envSeedKeys, metaOf, type OptionKey, optionKeys } from "../../src/options.js";
-import { validatePackageName } from "../../src/package-name.js";
+import { choiceKeys, choicesSchema, envSeedKeys, flagOf, metaOf, type OptionKey, optionKeys } from "../../src/options.js";
+import { suggestPackageName, validatePackageName } from "../../src/package-name.js";
 import { resolveOptions } from "../../src/resolve.js";
 
 afterEach(() => {
@@ -230,9 +231,22 @@ describe("package names (the directory's basename)", () => {
         "    - the name must not start with a dot or an underscore",
         "    - the name must not contain ~'!()*",
         "    - the name may only contain URL-safe characters (letters, digits, - . _)",
+        "    - a name that works: my-app",
         "    Example: create-craftjs my-app",
       ].join("\n"),
     );
+  });
+
+  it("suggests a name that works, and says when the name came from the folder (.)", () => {
+    expect(suggestPackageName("My Cool App!")).toBe("my-cool-app");
+    expect(suggestPackageName("node_modules")).toBe("node_modules-app");
+    expect(suggestPackageName("fs")).toBe("fs-app");
+    expect(suggestPackageName("!!!")).toBe("my-app");
+    for (const name of ["My Cool App!", "node_modules", "fs", "!!!", "_x", "a".repeat(300)]) {
+      expect(validatePackageName(suggestPackageName(name)), name).toEqual([]);
+    }
+    expect(refusal({ directory: "/work/My Folder/." })).toContain('a name that works: my-folder (the name comes from the folder "My Folder")');
+    expect(refusal({ directory: "" })).toContain("directory: give the app a folder; its name becomes the package name");
   });
 
   it("checks only the last segment of a directory path", () => {
@@ -300,5 +314,14 @@ describe("the prompts", () => {
     expect(metaOf("databaseUrl").prompt?.suggestion?.({ directory: "../work/my-shop" })).toBe(
       "postgres://postgres@127.0.0.1:5432/my_shop",
     );
+  });
+});
+
+describe("the README's options table", () => {
+  it("lists every flag the schema has", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const flags = optionKeys.map(flagOf).filter((flag) => flag !== "directory");
+    const missing = flags.filter((flag) => !readme.includes(`\`${flag}\``) && !readme.includes(`${flag}\``));
+    expect(missing).toEqual([]);
   });
 });
