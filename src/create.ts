@@ -4,6 +4,7 @@ import { ensureDatabase } from "./database-server.js";
 import { CliError, type ErrorCode, failureResult, refusal } from "./errors.js";
 import { FIRST_COMMIT_COMMAND, gitSkipReason, initRepository, type GitOutcome } from "./git.js";
 import { type InterruptWatch, watchInterrupts } from "./interrupt.js";
+import { asStarted } from "./invocation.js";
 import { choiceAsFlag, choiceKeys, type OptionKey, type Options } from "./options.js";
 import { runScriptCommand } from "./package-manager.js";
 import { type Plan, plannedSteps, planProject } from "./plan.js";
@@ -195,6 +196,7 @@ function reportSuccess(
   },
 ): void {
   const nextSteps = finishCommands(plan, options, outcome.steps, false);
+  const setupSteps = plan.nextSteps.map((line) => asStarted(line, plan.directory));
   if (options.json) {
     printJson({
       ok: true,
@@ -207,11 +209,11 @@ function reportSuccess(
       steps: outcome.steps,
       git: outcome.git,
       nextSteps,
-      setup: plan.nextSteps,
+      setup: setupSteps,
     });
     return;
   }
-  const setup = plan.nextSteps.length ? `\nTo use everything you chose:\n${plan.nextSteps.map((line) => `  ${line}`).join("\n")}` : "";
+  const setup = setupSteps.length ? `\nTo use everything you chose:\n${setupSteps.map((line) => `  ${line}`).join("\n")}` : "";
   outcome.reporter.info(`\n${pc.green("Done.")} Next steps:\n${nextSteps.map((line) => `  ${line}`).join("\n")}${setup}`);
 }
 

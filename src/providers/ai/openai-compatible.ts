@@ -10,8 +10,8 @@ export const openaiCompatible: ItemDescriptor = {
   templates: ["ai/openai-compatible", "ai/chat-completions"],
   ai: { baseUrlEnv: "OPENAI_COMPATIBLE_BASE_URL", apiKeyEnv: "OPENAI_COMPATIBLE_API_KEY" },
   nextSteps: [
-    "Start the endpoint OPENAI_COMPATIBLE_BASE_URL points at, serving the models OPENAI_COMPATIBLE_MODELS lists " +
-      "(Ollama: `ollama pull llama3.2`, then `ollama serve`)",
+    "Start the endpoint OPENAI_COMPATIBLE_BASE_URL in .env points at, serving the models OPENAI_COMPATIBLE_MODELS " +
+      "lists (Ollama: `ollama pull <model>` for each, then `ollama serve`)",
   ],
   dependencies: ["@ai-sdk/openai-compatible"],
   env: [
