@@ -56,7 +56,18 @@ export function buildProgram(): Command {
     .showHelpAfterError("(run create-craftjs --help for every option)")
     .addHelpText(
       "after",
-      "\nCommands:\n  create-craftjs add <item...>  bring a route or a feature into an existing project (add --help, add --list)",
+      [
+        "",
+        "Examples:",
+        "  create-craftjs my-app                      ask, with the recommended setup one Enter away",
+        "  create-craftjs my-app --yes                the recommended setup, no questions (CI never asks)",
+        "  create-craftjs my-app --db postgres --ai anthropic --payments polar --storage s3",
+        "  create-craftjs my-app --ai openai-compatible --ai-models llama3.2,qwen2.5",
+        "  create-craftjs my-app --dry-run --json     the plan as JSON; nothing is written",
+        "",
+        "Commands:",
+        "  create-craftjs add <item...>  bring a route or a feature into an existing project (add --help, add --list)",
+      ].join("\n"),
     )
     .exitOverride();
   declareOptions(program, optionShape, (key) => allowedValues(key as OptionKey));

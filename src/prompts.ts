@@ -13,6 +13,7 @@ import {
   type OptionPrompt,
   providerLabel,
 } from "./options.js";
+import { findExecutable } from "./preflight.js";
 import { assertValidValues } from "./resolve.js";
 import { inspectTarget } from "./write.js";
 
@@ -34,10 +35,11 @@ interface Interview {
 }
 
 /**
- * Interactive mode. Refuses a wrong flag first, as without prompts. Then asks, in schema order, for every option no
- * flag gave, the advanced ones only after a yes to "Customize more?"; then shows every choice at once and asks to
- * create the app, change an answer (which re-asks it and whatever it makes relevant), or cancel. Cancelling, there or
- * with Ctrl-C at any prompt, writes nothing.
+ * Interactive mode. Refuses a wrong flag first, as without prompts. Asks where the app goes, then whether to use the
+ * recommended setup: Enter takes every default no flag changed and creates the app. Otherwise it asks, in schema
+ * order, for every option no flag gave, the advanced ones only after a yes to "Customize more?"; then shows every
+ * choice at once and asks to create the app, change an answer (which re-asks it and whatever it makes relevant), or
+ * cancel. Cancelling, there or with Ctrl-C at any prompt, writes nothing.
  */
 export async function promptForMissing(given: Partial<Record<OptionKey, unknown>>): Promise<Partial<Options>> {
   assertValidValues(given);
@@ -50,6 +52,11 @@ export async function promptForMissing(given: Partial<Record<OptionKey, unknown>
     customizing: false,
     force: given.force === true,
   };
+  if (!interview.settled.has("directory")) await ask(interview, "directory");
+  if (await takesRecommended(interview, given.dryRun === true)) {
+    while (!(await goesAhead(interview)));
+    return interview.answers as Partial<Options>;
+  }
   await askPending(interview);
   const advanced = optionKeys.filter(
     (key) => metaOf(key).prompt?.advanced && isPending(interview, key, { advanced: true }),
@@ -73,10 +80,52 @@ export async function promptForMissing(given: Partial<Record<OptionKey, unknown>
         ],
       }),
     );
-    if (next === "create") return interview.answers as Partial<Options>;
+    if (next === "create" && (await goesAhead(interview))) return interview.answers as Partial<Options>;
+    if (next === "create") continue;
     if (next === "cancel") cancelled(clack);
     await changeAnswer(interview);
   }
+}
+
+/**
+ * "Use the recommended setup?", when a main choice is still open: yes takes the defaults of everything no flag gave
+ * (shown as the answer's hint, and in the summary after) and goes ahead; Customize asks them one by one.
+ */
+async function takesRecommended(interview: Interview, dryRun: boolean): Promise<boolean> {
+  const { clack, answers } = interview;
+  const open = promptedKeys(answers).filter((key) => !interview.settled.has(key) && !promptOf(key).advanced);
+  if (open.length === 0) return false;
+  const recommended = answered(
+    clack,
+    await clack.select({
+      message: "Use the recommended setup?",
+      options: [
+        {
+          value: true,
+          label: dryRun ? "Yes, show the plan (--dry-run: nothing is written)" : "Yes, create it",
+          hint: open.map((key) => describeValue(key, answers)).join(", "),
+        },
+        { value: false, label: "Customize" },
+      ],
+    }),
+  );
+  if (recommended) clack.note(summary(answers), "Your app");
+  return recommended;
+}
+
+/**
+ * Whether the answers can go ahead: an install needs its package manager on the PATH. When it is missing, says so and
+ * asks the package manager again (and, if that one is missing too, whether to install now), here, rather than
+ * refusing once every question has been answered.
+ */
+async function goesAhead(interview: Interview): Promise<boolean> {
+  const { clack, answers } = interview;
+  const packageManager = String(currentValue("packageManager", answers));
+  if (currentValue("install", answers) !== true || (await findExecutable(packageManager))) return true;
+  clack.log.warn(`${packageManager} is not installed here: pick another package manager, or install later.`);
+  await ask(interview, "packageManager");
+  if (!(await findExecutable(String(currentValue("packageManager", answers))))) await ask(interview, "install");
+  return false;
 }
 
 /** Lets the user pick one option, re-asks it, drops the answers it made irrelevant and asks what it made relevant. */
@@ -139,9 +188,11 @@ async function ask(interview: Interview, key: OptionKey): Promise<void> {
   const { message } = promptOf(key);
   const current = currentValue(key, answers);
   const allowed = allowedValues(key);
+  const missing = key === "packageManager" ? await missingExecutables(allowed ?? []) : new Set<string>();
   const options = allowed?.map((value) => ({
     value,
     ...(meta.category ? providerLabel(meta.category, value) : { label: value }),
+    ...(missing.has(value) ? { hint: "not installed" } : {}),
   }));
   if (options && isListOption(key)) {
     answers[key] = answered(
@@ -184,6 +235,12 @@ async function askText(interview: Interview, key: OptionKey): Promise<void> {
     if (!problem) return;
     clack.log.warn(problem);
   }
+}
+
+/** Which of these commands are not on the PATH: the package managers an install could not start. */
+async function missingExecutables(commands: readonly string[]): Promise<Set<string>> {
+  const found = await Promise.all(commands.map(async (command) => [command, await findExecutable(command)] as const));
+  return new Set(found.filter(([, path]) => !path).map(([command]) => command));
 }
 
 /** Every problem the option's schema finds with a value, without repeats. */

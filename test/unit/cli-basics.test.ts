@@ -31,6 +31,7 @@ describe("--version and --help", () => {
       expect(result.stdout, key).toContain(meta.flag.split(" ")[0]);
       if (meta.negatable) expect(result.stdout, key).toContain(`--no-${meta.flag.replace(/^--/, "")}`);
     }
+    expect(result.stdout).toMatch(/Examples:\n {2}create-craftjs my-app .*\n {2}create-craftjs my-app --yes/);
   });
 
   it("lists the allowed database values", async () => {

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { ensureBuilt } from "./support/cli.js";
@@ -54,11 +55,28 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     expect(await exists(path.join(cwd, "app", "craftjs.json"))).toBe(true);
   });
 
+  it("creates the recommended app with two Enters: the folder, then the recommended setup", async () => {
+    const cwd = await tempDir();
+    const terminal = start(["--no-install", "--no-git"], { cwd });
+
+    await terminal.expect("Where should the app go?", enter);
+    await terminal.expect("Use the recommended setup?");
+    await terminal.expect("Customize", enter);
+    const result = await terminal.finished;
+
+    expect(result.exitCode, result.screen).toBe(0);
+    expect(result.screen).toMatch(/Yes, create it \(SQLite, OpenAI, Stripe, Local disk/);
+    expect(result.screen).not.toMatch(/Which database\?|Create the app with these choices\?/);
+    const manifest = await readJson(path.join(cwd, "my-craftjs-app", "craftjs.json"));
+    expect(manifest.choices).toMatchObject({ db: "sqlite", ai: "openai", payments: "stripe", storage: "local" });
+  });
+
   it("asks for every choice the flags offer (the advanced ones after Customize more), shows them all, then creates", async () => {
     const cwd = await tempDir();
     const terminal = start([], { cwd });
 
     await terminal.expect("Where should the app go?", `studio${enter}`);
+    await terminal.expect("Use the recommended setup?", `${down}${enter}`);
     await terminal.expect("Which database?", enter);
     await terminal.expect("Which AI provider?", `${down}${down}${down}${enter}`);
     await terminal.expect("base URL", `http://127.0.0.1:8080/v1${enter}`);
@@ -118,11 +136,49 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     expect(await exists(path.join(app, ".git"))).toBe(false);
   });
 
+  it("marks the package managers that are not installed", async () => {
+    const cwd = await tempDir();
+    const flags = ["--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
+    const advanced = ["--email", "console", "--ratelimit", "memory", "--api-keys", "--cors-origins", "none"];
+    // A PATH with only stty on it (the terminal's setup needs it): no package manager can be found.
+    const bare = await tempDir();
+    await symlink(execFileSync("sh", ["-c", "command -v stty"], { encoding: "utf8" }).trim(), path.join(bare, "stty"));
+    const terminal = start(["shop", ...flags, ...advanced, "--no-install", "--no-git"], { cwd, env: { PATH: bare } });
+
+    await terminal.expect("Customize more (package manager)?", `y${enter}`);
+    await terminal.expect("Which package manager?", down);
+    await terminal.expect("not installed", ctrlC);
+    const result = await terminal.finished;
+
+    expect(result.screen).toMatch(/npm \(not installed\)/);
+    expect(result.screen).toMatch(/pnpm \(not installed\)/);
+    expect(result.exitCode).toBe(130);
+  });
+
+  it("returns to the package manager when the one chosen is not installed, instead of ending after every question", async () => {
+    const cwd = await tempDir();
+    const flags = ["--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
+    const bare = await tempDir();
+    await symlink(execFileSync("sh", ["-c", "command -v stty"], { encoding: "utf8" }).trim(), path.join(bare, "stty"));
+    const terminal = start(["shop", ...flags, "--no-git"], { cwd, env: { PATH: bare } });
+
+    await terminal.expect("Use the recommended setup?", enter);
+    await terminal.expect("npm is not installed here: pick another package manager, or install later.");
+    await terminal.expect("Which package manager?", enter);
+    await terminal.expect("Install dependencies now?", `n${enter}`);
+    const result = await terminal.finished;
+
+    expect(result.exitCode, result.screen).toBe(0);
+    expect(await exists(path.join(cwd, "shop", "craftjs.json"))).toBe(true);
+    expect(await exists(path.join(cwd, "shop", "node_modules"))).toBe(false);
+  });
+
   it("shows the PostgreSQL URL it takes when the suggested one is accepted, not a blank line", async () => {
     const cwd = await tempDir();
     const terminal = start(["--no-install", "--no-git"], { cwd });
 
     await terminal.expect("Where should the app go?", `shop${enter}`);
+    await terminal.expect("Use the recommended setup?", `${down}${enter}`);
     await terminal.expect("Which database?", `${down}${enter}`);
     await terminal.expect("PostgreSQL connection string?", enter);
     await terminal.expect("Which AI provider?", ctrlC);
@@ -215,7 +271,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     await terminal.expect("the name must be lowercase; ", `${ctrlU}taken${enter}`);
     await terminal.expect("taken is not empty (notes.txt)");
     await terminal.expect("Where should the app go?", `${ctrlU}fine${enter}`);
-    await terminal.expect("Which database?", ctrlC);
+    await terminal.expect("Use the recommended setup?", ctrlC);
     const result = await terminal.finished;
 
     const error = result.screen.slice(result.screen.indexOf("the name must be lowercase")).replace(/\s+/g, " ");
