@@ -94,6 +94,7 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
   const credentials = descriptors.flatMap((item) => item.credentials ?? []).sort((a, b) => a.order - b.order);
   const data = {
     name,
+    displayName: displayNameOf(name),
     commands: scriptCommands(choices.packageManager),
     stack: { db: findProvider("db", choices.db).label, ai: findProvider("ai", choices.ai).label },
     ...templateData(items),
@@ -150,6 +151,15 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
     env,
     nextSteps: descriptors.flatMap((item) => item.nextSteps ?? []),
   };
+}
+
+/**
+ * The name people see (the header, page titles, mails) for a package name: its words title-cased, "my-app" as
+ * "My App". The package name stays the folder's; src/config/site.ts is where a product renames itself.
+ */
+export function displayNameOf(packageName: string): string {
+  const words = packageName.split(/[-_.\s]+/).filter(Boolean);
+  return words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(" ") || packageName;
 }
 
 /** The template values items decide; two items deciding one value is a mistake in their descriptors. */

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../../src/cli.js";
 import { MANIFEST_FILE, manifestSchema } from "../../src/manifest.js";
-import { type Plan, pickChoices, planProject } from "../../src/plan.js";
+import { displayNameOf, type Plan, pickChoices, planProject } from "../../src/plan.js";
 import { core } from "../../src/providers/index.js";
 import { resolveOptions } from "../../src/resolve.js";
 import { loadTemplateFolder, TEMPLATES_DIR } from "../../src/templates.js";
@@ -266,5 +266,15 @@ describe("planning speed", () => {
     const started = performance.now();
     for (let index = 0; index < 20; index++) plan({ db: index % 2 === 0 ? "sqlite" : "postgres" });
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe("the name people see", () => {
+  it("is the package name's words title-cased, in the header's config and the auth mails' sender name", () => {
+    expect(displayNameOf("my-app")).toBe("My App");
+    expect(displayNameOf("acme_ai.studio")).toBe("Acme Ai Studio");
+    expect(displayNameOf("app2")).toBe("App2");
+    const site = planProject(resolveOptions({ directory: "/tmp/my-cool-app" })).files.find((file) => file.path === "src/config/site.ts");
+    expect(site?.content).toContain('name: "My Cool App"');
   });
 });

@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { after } from "next/server";
 import { requireEmailVerification } from "@/config/auth";
+import { site } from "@/config/site";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/api/client-address";
 import { trustedOriginPatterns } from "@/lib/api/cors";
 import { db, dialect } from "@/lib/db/client";
@@ -15,7 +16,7 @@ import { authPlugins, authPluginServerOnlyPaths, authPluginTables } from "./plug
 import { revokeOtherCredentials, revokeWithOtherSessions } from "./revoke-credentials";
 import { socialProviders } from "./social-providers";
 
-const appName = "{{name}}";
+const appName = site.name;
 
 /** The app's page a password reset link leads to, with `?token=...` (or `?error=INVALID_TOKEN`). */
 const RESET_PASSWORD_PAGE = "/reset-password";
