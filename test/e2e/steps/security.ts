@@ -73,6 +73,33 @@ export function securitySteps(suite: Suite): void {
     }
   });
 
+  suite.pipeline.step("a form-encoded auth body is counted and checked as JSON is; any other type is a 415", async () => {
+    let client = 0;
+    /** A POST of `fields` as an HTML form would send them, from a client address of its own. */
+    const asForm = (path: string, fields: Record<string, string>, type = "application/x-www-form-urlencoded") =>
+      fetch(`${suite.url}${path}`, {
+        method: "POST",
+        headers: { origin: suite.url, "x-forwarded-for": `198.19.7.${++client}`, "content-type": type },
+        body: new URLSearchParams(fields).toString(),
+        redirect: "manual",
+      });
+    const user = await suite.newUser("formal");
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect((await asForm("/api/auth/sign-in/email", { email: user.email, password: "not the password" })).status).toBe(401);
+    }
+    // Locked: the right password, form-encoded, gets no session either.
+    const locked = await asForm("/api/auth/sign-in/email", { email: user.email, password: PASSWORD });
+    expect([locked.status, await locked.json()]).toEqual([429, errorShape("RATE_LIMITED")]);
+    expect(locked.headers.getSetCookie().some((cookie) => cookie.includes("session_token="))).toBe(false);
+
+    const email = `long-name-${randomUUID()}@example.com`;
+    const longName = await asForm("/api/auth/sign-up/email", { email, password: PASSWORD, name: "x".repeat(60_000) });
+    expect([longName.status, await longName.json()]).toEqual([400, errorShape("INVALID_REQUEST")]);
+    expect((await new Browser(suite.url).signIn(email)).status).toBe(401);
+    const text = await asForm("/api/auth/sign-in/email", { email: user.email, password: PASSWORD }, "text/plain");
+    expect([text.status, await text.json()]).toEqual([415, errorShape("UNSUPPORTED_MEDIA_TYPE")]);
+  });
+
   suite.pipeline.step("a password reset revokes the account's API keys with its sessions, as its page and mail say", async () => {
     if (!suite.combination.apiKeys) return;
     const user = await suite.newUser("forgetful");
