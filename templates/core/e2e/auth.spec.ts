@@ -1,5 +1,14 @@
 import type { Page } from "@playwright/test";
-import { checkPage, expect, mailedLink, newAccount, signUp, signUpThroughPage, test } from "./support/fixtures";
+import {
+  appOrigin,
+  checkPage,
+  expect,
+  mailedLink,
+  newAccount,
+  signUp,
+  signUpThroughPage,
+  test,
+} from "./support/fixtures";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
@@ -24,12 +33,18 @@ test("signing up, out, and back in returns to the page that asked for it", async
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
 });
 
-test("a signed-in visitor of sign-in or sign-up goes on to the app", async ({ page }) => {
+test("a signed-in visitor of sign-in or sign-up goes on to the app, never to another site", async ({ page }) => {
   await signUp(page);
   await page.goto("/sign-in");
   await expect(page).toHaveURL(/\/chat$/);
   await page.goto("/sign-up?next=%2Fsettings");
   await expect(page).toHaveURL(/\/settings$/);
+  // What a phishing link would put in `next`: the browser still ends on this site's chat.
+  for (const next of ["/\t/evil.example/phish", "/\n/evil.example", "//evil.example", "/\\evil.example"]) {
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await expect(page).toHaveURL(/\/chat$/);
+    expect(new URL(page.url()).origin, next).toBe(appOrigin());
+  }
 });
 
 test("a wrong password is refused with Better Auth's message", async ({ page, consoleErrors }) => {
