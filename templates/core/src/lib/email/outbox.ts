@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { EmailMessage } from "./types";
 
@@ -36,7 +36,9 @@ export async function writeToOutbox(message: EmailMessage, directory = outboxDir
   // The time first, so the names sort oldest to newest; no colons, which some file systems refuse.
   const file = path.join(directory, `${sentAt.replaceAll(":", "-")}-${randomBytes(4).toString("hex")}.json`);
   await mkdir(directory, { recursive: true });
-  await writeFile(file, `${JSON.stringify(entry, null, 2)}\n`);
+  // Written under a name no reader looks at (not .json), then renamed: a reader never sees half a message.
+  await writeFile(`${file}.partial`, `${JSON.stringify(entry, null, 2)}\n`);
+  await rename(`${file}.partial`, file);
   console.info(
     `[email] to ${entry.to}: ${entry.subject}${entry.link ? ` ${entry.link}` : ""} (${path.relative(process.cwd(), file)})`,
   );
