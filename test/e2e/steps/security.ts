@@ -32,9 +32,13 @@ export function securitySteps(suite: Suite): void {
   /** What a request with this API key gets, from a client of its own. */
   const withKey = (key: string) => new Browser(suite.url).request("GET", "/api/me", undefined, { "x-api-key": key });
 
+  /** Asks for a password reset for `email` from a client (an address) of its own. */
+  const requestReset = (email: string): Promise<Reply> =>
+    new Browser(suite.url).post("/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
+
   /** Sets a new password as a user who forgot theirs does: the mailed link, then the form of the page it leads to. */
   async function resetPassword(email: string): Promise<string> {
-    const requested = await new Browser(suite.url).post("/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
+    const requested = await requestReset(email);
     expect(requested.status, requested.text).toBe(200);
     const mail = await newestMail(suite, email, "/api/auth/reset-password/");
     const link = new URL(mail.link);
@@ -74,30 +78,24 @@ export function securitySteps(suite: Suite): void {
   });
 
   suite.pipeline.step("a form-encoded auth body is counted and checked as JSON is; any other type is a 415", async () => {
-    let client = 0;
-    /** A POST of `fields` as an HTML form would send them, from a client address of its own. */
+    /** A POST of `fields` as an HTML form would send them, from a client (an address) of its own. */
     const asForm = (path: string, fields: Record<string, string>, type = "application/x-www-form-urlencoded") =>
-      fetch(`${suite.url}${path}`, {
-        method: "POST",
-        headers: { origin: suite.url, "x-forwarded-for": `198.19.7.${++client}`, "content-type": type },
-        body: new URLSearchParams(fields).toString(),
-        redirect: "manual",
-      });
+      new Browser(suite.url).request("POST", path, new URLSearchParams(fields).toString(), { "content-type": type });
     const user = await suite.newUser("formal");
     for (let attempt = 0; attempt < 10; attempt++) {
       expect((await asForm("/api/auth/sign-in/email", { email: user.email, password: "not the password" })).status).toBe(401);
     }
     // Locked: the right password, form-encoded, gets no session either.
     const locked = await asForm("/api/auth/sign-in/email", { email: user.email, password: PASSWORD });
-    expect([locked.status, await locked.json()]).toEqual([429, errorShape("RATE_LIMITED")]);
+    expect([locked.status, locked.json]).toEqual([429, errorShape("RATE_LIMITED")]);
     expect(locked.headers.getSetCookie().some((cookie) => cookie.includes("session_token="))).toBe(false);
 
     const email = `long-name-${randomUUID()}@example.com`;
     const longName = await asForm("/api/auth/sign-up/email", { email, password: PASSWORD, name: "x".repeat(60_000) });
-    expect([longName.status, await longName.json()]).toEqual([400, errorShape("INVALID_REQUEST")]);
+    expect([longName.status, longName.json]).toEqual([400, errorShape("INVALID_REQUEST")]);
     expect((await new Browser(suite.url).signIn(email)).status).toBe(401);
     const text = await asForm("/api/auth/sign-in/email", { email: user.email, password: PASSWORD }, "text/plain");
-    expect([text.status, await text.json()]).toEqual([415, errorShape("UNSUPPORTED_MEDIA_TYPE")]);
+    expect([text.status, text.json]).toEqual([415, errorShape("UNSUPPORTED_MEDIA_TYPE")]);
   });
 
   suite.pipeline.step("a password reset revokes the account's API keys with its sessions, as its page and mail say", async () => {
@@ -204,10 +202,6 @@ export function securitySteps(suite: Suite): void {
     expect((await elsewhere.get("/api/auth/get-session")).json).toBeNull();
     expect((await user.browser.get("/api/auth/get-session")).json).not.toBeNull();
   });
-
-  /** Asks for a password reset for `email` from a client (an address) of its own. */
-  const requestReset = (email: string): Promise<Reply> =>
-    new Browser(suite.url).post("/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
 
   suite.pipeline.step("sign-up of a taken address answers as a new one and mails its owner, where addresses are verified", async () => {
     const owner = await suite.newUser("taken");

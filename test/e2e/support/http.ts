@@ -30,7 +30,8 @@ export class Browser {
     };
     if (this.cookies.size > 0) (init.headers as Record<string, string>).cookie = this.cookieHeader;
     if (body !== undefined) {
-      (init.headers as Record<string, string>)["content-type"] = "application/json";
+      // JSON unless the caller says otherwise (a form's body, say, sent as the string it is).
+      (init.headers as Record<string, string>)["content-type"] ??= "application/json";
       init.body = typeof body === "string" ? body : JSON.stringify(body);
     }
     const response = await fetch(`${baseUrl}${path}`, init);

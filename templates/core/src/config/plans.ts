@@ -35,9 +35,14 @@ export function isPlanId(id: string): id is PlanId {
   return Object.hasOwn(plans, id);
 }
 
+/** The id of the plan a stored plan id names; an id no longer configured falls back to Free. */
+export function planIdOf(id: string): PlanId {
+  return isPlanId(id) ? id : "free";
+}
+
 /** The plan a stored plan id names; an id no longer configured falls back to Free. */
 export function planById(id: string) {
-  return isPlanId(id) ? plans[id] : plans.free;
+  return plans[planIdOf(id)];
 }
 
 /** Plans in the order they rise: a user with two subscriptions gets the higher plan. */

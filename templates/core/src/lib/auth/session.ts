@@ -1,4 +1,4 @@
-import type { Credential } from "@/lib/api/caller";
+import type { Caller, Credential } from "@/lib/api/caller";
 import { assertDatabaseReachable } from "@/lib/db/reachable";
 import { auth } from "./server";
 
@@ -10,12 +10,14 @@ export const sessionCredential: Credential = {
       await assertDatabaseReachable();
       throw error;
     });
-    if (!session) return undefined;
-    return {
-      userId: session.user.id,
-      email: session.user.email,
-      plan: session.user.plan,
-      sessionId: session.session.id,
-    };
+    return session ? callerOf(session) : undefined;
   },
 };
+
+/** The caller a Better Auth session is: its user, their plan, and the session. */
+export function callerOf(session: {
+  user: { id: string; email: string; plan: string };
+  session: { id: string };
+}): Caller {
+  return { userId: session.user.id, email: session.user.email, plan: session.user.plan, sessionId: session.session.id };
+}

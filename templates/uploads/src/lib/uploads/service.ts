@@ -1,5 +1,5 @@
 import { uploads as limits } from "@/config/uploads";
-import { isPlanId, planById } from "@/config/plans";
+import { planById, planIdOf } from "@/config/plans";
 import type { Caller } from "@/lib/api/caller";
 import { ApiError, callService, notFound } from "@/lib/api/errors";
 import { env } from "@/lib/env";
@@ -25,7 +25,7 @@ export async function requestUpload(caller: Caller, input: { filename: string; c
       { allowedTypes: Object.keys(limits.allowedTypes) },
     );
   }
-  const plan = isPlanId(caller.plan) ? caller.plan : "free";
+  const plan = planIdOf(caller.plan);
   const maxBytes = limits.maxBytes[plan];
   if (input.size > maxBytes) {
     throw new ApiError(

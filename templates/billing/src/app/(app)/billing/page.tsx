@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BillingOverview } from "@/components/billing/billing-overview";
-import { requireUser } from "@/lib/auth/page-session";
+import { requireCaller } from "@/lib/auth/page-session";
 import { missingCheckoutSettings, planCatalog } from "@/lib/billing/catalog";
 import { describeSubscription } from "@/lib/billing/checkout";
 
@@ -9,8 +9,7 @@ export const metadata: Metadata = { title: "Billing" };
 /** The signed-in user's plan and subscription, and the plans they can move up to. */
 export default async function BillingPage({ searchParams }: { searchParams: Promise<{ checkout?: string }> }) {
   const { checkout } = await searchParams;
-  const user = await requireUser();
-  const subscription = await describeSubscription({ userId: user.id, email: user.email, plan: user.plan });
+  const subscription = await describeSubscription(await requireCaller());
   return (
     <main className="mx-auto grid w-full max-w-5xl gap-8 px-4 py-8">
       <div className="grid gap-1">

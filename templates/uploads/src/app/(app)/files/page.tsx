@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { FileManager } from "@/components/files/file-manager";
-import { isPlanId } from "@/config/plans";
+import { planIdOf } from "@/config/plans";
 import { uploads } from "@/config/uploads";
-import { requireUser } from "@/lib/auth/page-session";
+import { requireCaller } from "@/lib/auth/page-session";
 import { listFiles } from "@/lib/uploads/service";
 
 export const metadata: Metadata = { title: "Files" };
 
 /** The signed-in user's uploads, listed on the server: add one, download or delete what is there. */
 export default async function FilesPage() {
-  const user = await requireUser();
-  const files = await listFiles({ userId: user.id, email: user.email, plan: user.plan });
+  const caller = await requireCaller();
+  const files = await listFiles(caller);
   return (
     <main className="mx-auto grid w-full max-w-3xl gap-8 px-4 py-8">
       <div className="grid gap-1">
@@ -18,7 +18,7 @@ export default async function FilesPage() {
         <p className="text-muted-foreground">Only you can see and download your files.</p>
       </div>
       <FileManager
-        maxBytes={uploads.maxBytes[isPlanId(user.plan) ? user.plan : "free"]}
+        maxBytes={uploads.maxBytes[planIdOf(caller.plan)]}
         initialFiles={files.map((file) => ({
           ...file,
           createdAt: file.createdAt.toISOString(),

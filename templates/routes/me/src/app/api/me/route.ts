@@ -1,4 +1,4 @@
-import { isPlanId, planById } from "@/config/plans";
+import { planById, planIdOf } from "@/config/plans";
 import { endpoint, methods } from "@/lib/api/endpoint";
 
 /**
@@ -8,7 +8,6 @@ import { endpoint, methods } from "@/lib/api/endpoint";
 export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
   GET: endpoint({}, async ({ caller }) => {
     const { name, requestsPerMinute } = planById(caller.plan);
-    const planId = isPlanId(caller.plan) ? caller.plan : "free";
-    return { id: caller.userId, email: caller.email, plan: { id: planId, name, requestsPerMinute } };
+    return { id: caller.userId, email: caller.email, plan: { id: planIdOf(caller.plan), name, requestsPerMinute } };
   }),
 });
