@@ -4,7 +4,7 @@ import { detectPackageManager, packageManagers } from "./package-manager.js";
 import { localEndpointDefaults } from "./providers/ai/openai-compatible.js";
 import { defaultPostgresUrl } from "./providers/db/postgres.js";
 import { type Category, providerIds, providers } from "./providers/index.js";
-import { suggestPackageName, validatePackageName } from "./package-name.js";
+import { displayNameOf, suggestPackageName, validatePackageName } from "./package-name.js";
 
 /** The answers so far in interactive mode (and the flags given), by option key. */
 export type Answers = Record<string, unknown>;
@@ -144,6 +144,27 @@ const optionsObject = z.object({
         description: `Where to create the app; its name becomes the package name (default: ${DEFAULT_DIRECTORY})`,
         prompt: { message: "Where should the app go?", label: "Directory", suggestion: () => DEFAULT_DIRECTORY },
         example: "create-craftjs my-app",
+      },
+    ),
+    appName: option(
+      z
+        .string()
+        .trim()
+        .min(1, "give the app a name people see, like Acme Chat")
+        .max(60, "must be 60 characters or fewer: it heads every page and mail")
+        .regex(/^[^<>{}\\`"\p{Cc}]+$/u, 'must be plain words: no <, >, {, }, \\, `, " or control characters')
+        .optional(),
+      {
+        flag: "--app-name <name>",
+        description: "The name people see in the header, page titles and mails",
+        defaultLabel: "the folder's name title-cased (my-app: My App)",
+        example: 'create-craftjs my-app --app-name "Acme Chat"',
+        choice: true,
+        prompt: {
+          message: "What should people see as the app's name?",
+          label: "App name",
+          suggestion: (answers) => displayNameOf(packageNameOf(String(answers.directory ?? DEFAULT_DIRECTORY))),
+        },
       },
     ),
     db: providerOption("db", {
@@ -427,5 +448,10 @@ export function choiceAsFlag(key: OptionKey, value: unknown): string {
   const flag = metaOf(key).flag.split(" ")[0]!;
   if (typeof value === "boolean") return value ? flag : flag.replace(/^--/, "--no-");
   if (Array.isArray(value)) return `${flag} ${value.length > 0 ? value.join(",") : "none"}`;
-  return `${flag} ${String(value)}`;
+  return `${flag} ${shellWord(String(value))}`;
+}
+
+/** A value as one POSIX shell word: bare when it is plain, else single-quoted (an app name with spaces). */
+function shellWord(value: string): string {
+  return /^[\w.,:/@+-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }

@@ -38,3 +38,12 @@ export function suggestPackageName(name: string): string {
   if (cleaned === "") return "my-app";
   return validatePackageName(cleaned).length === 0 ? cleaned : `${cleaned.slice(0, 210)}-app`;
 }
+
+/**
+ * The name people see (the header, page titles, mails) for a package name: its words title-cased, "my-app" as
+ * "My App". The package name stays the folder's; --app-name (or src/config/site.ts later) renames it.
+ */
+export function displayNameOf(packageName: string): string {
+  const words = packageName.split(/[-_.\s]+/).filter(Boolean);
+  return words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(" ") || packageName;
+}

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ciWorkflow, type Workflow } from "./ci.js";
+import { displayNameOf } from "./package-name.js";
 import { type Choices, choiceKeys, type EnvSeeds, envSeeds, type Options } from "./options.js";
 import { installCommand, type PackageManager, runScriptCommand } from "./package-manager.js";
 import { categories, core, type Feature, features, findProvider, routes } from "./providers/index.js";
@@ -94,7 +95,7 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
   const credentials = descriptors.flatMap((item) => item.credentials ?? []).sort((a, b) => a.order - b.order);
   const data = {
     name,
-    displayName: displayNameOf(name),
+    displayName: choices.appName ?? displayNameOf(name),
     commands: scriptCommands(choices.packageManager),
     stack: { db: findProvider("db", choices.db).label, ai: findProvider("ai", choices.ai).label },
     ...templateData(items),
@@ -153,14 +154,6 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
   };
 }
 
-/**
- * The name people see (the header, page titles, mails) for a package name: its words title-cased, "my-app" as
- * "My App". The package name stays the folder's; src/config/site.ts is where a product renames itself.
- */
-export function displayNameOf(packageName: string): string {
-  const words = packageName.split(/[-_.\s]+/).filter(Boolean);
-  return words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join(" ") || packageName;
-}
 
 /** The template values items decide; two items deciding one value is a mistake in their descriptors. */
 function templateData(items: readonly SelectedItem[]): TemplateData {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { emitKeypressEvents } from "node:readline";
 import { CliError } from "./errors.js";
 import {
   allowedValues,
@@ -32,6 +33,8 @@ interface Interview {
   customizing: boolean;
   /** --force: a non-empty directory is accepted. */
   force: boolean;
+  /** The questions asked so far, in order, for Escape to go back through: options and the two gates. */
+  steps: (OptionKey | "recommended" | "customize")[];
 }
 
 /**
@@ -39,7 +42,7 @@ interface Interview {
  * recommended setup: Enter takes every default no flag changed and creates the app. Otherwise it asks, in schema
  * order, for every option no flag gave, the advanced ones only after a yes to "Customize more?"; then shows every
  * choice at once and asks to create the app, change an answer (which re-asks it and whatever it makes relevant), or
- * cancel. Cancelling, there or with Ctrl-C at any prompt, writes nothing.
+ * cancel. Escape goes back one question. Cancelling, there or with Ctrl-C at any prompt, writes nothing.
  */
 export async function promptForMissing(given: Partial<Record<OptionKey, unknown>>): Promise<Partial<Options>> {
   assertValidValues(given);
@@ -51,39 +54,67 @@ export async function promptForMissing(given: Partial<Record<OptionKey, unknown>
     settled: new Set(Object.keys(given) as OptionKey[]),
     customizing: false,
     force: given.force === true,
+    steps: [],
   };
-  if (!interview.settled.has("directory")) await ask(interview, "directory");
-  if (await takesRecommended(interview, given.dryRun === true)) {
+  const stopWatching = watchEscape();
+  try {
+    for (;;) {
+      try {
+        return await interviewFrom(interview, given.dryRun === true);
+      } catch (error) {
+        if (!(error instanceof GoBack)) throw error;
+        stepBack(interview);
+      }
+    }
+  } finally {
+    stopWatching();
+  }
+}
+
+/**
+ * The questions from wherever the interview stands: a question already answered is passed over, so after Escape
+ * (which unsettles the step before) this picks up at that step.
+ */
+async function interviewFrom(interview: Interview, dryRun: boolean): Promise<Partial<Options>> {
+  const { clack, answers } = interview;
+  if (isPending(interview, "directory", { advanced: false })) await step(interview, "directory");
+  if (!interview.steps.includes("recommended") && (await takesRecommended(interview, dryRun))) {
     while (!(await goesAhead(interview)));
-    return interview.answers as Partial<Options>;
+    return answers as Partial<Options>;
   }
   await askPending(interview);
   const advanced = optionKeys.filter(
     (key) => metaOf(key).prompt?.advanced && isPending(interview, key, { advanced: true }),
   );
-  if (advanced.length > 0) {
+  if (advanced.length > 0 && !interview.steps.includes("customize")) {
     const labels = advanced.map((key) => inSentence(promptOf(key).label)).join(", ");
     const customize = await clack.confirm({ message: `Customize more (${labels})?`, initialValue: false });
     interview.customizing = answered(clack, customize);
-    await askPending(interview);
+    interview.steps.push("customize");
   }
+  await askPending(interview);
   for (;;) {
-    clack.note(summary(interview.answers), "Your app");
+    clack.note(summary(answers), "Your app");
     const next = answered(
       clack,
       await clack.select({
-        message: given.dryRun ? "Plan the app with these choices?" : "Create the app with these choices?",
+        message: dryRun ? "Plan the app with these choices?" : "Create the app with these choices?",
         options: [
-          { value: "create", label: given.dryRun ? "Show the plan (--dry-run: nothing is written)" : "Create it" },
+          { value: "create", label: dryRun ? "Show the plan (--dry-run: nothing is written)" : "Create it" },
           { value: "change", label: "Change an answer" },
           { value: "cancel", label: "Cancel" },
         ],
       }),
     );
-    if (next === "create" && (await goesAhead(interview))) return interview.answers as Partial<Options>;
+    if (next === "create" && (await goesAhead(interview))) return answers as Partial<Options>;
     if (next === "create") continue;
     if (next === "cancel") cancelled(clack);
-    await changeAnswer(interview);
+    try {
+      await changeAnswer(interview);
+    } catch (error) {
+      // Escape while changing an answer returns to the summary, the change not made.
+      if (!(error instanceof GoBack)) throw error;
+    }
   }
 }
 
@@ -109,6 +140,7 @@ async function takesRecommended(interview: Interview, dryRun: boolean): Promise<
       ],
     }),
   );
+  interview.steps.push("recommended");
   if (recommended) clack.note(summary(answers), "Your app");
   return recommended;
 }
@@ -154,9 +186,27 @@ async function changeAnswer(interview: Interview): Promise<void> {
 
 /** Asks every relevant option that is not settled, in schema order; the advanced ones only when customizing. */
 async function askPending(interview: Interview): Promise<void> {
-  for (const key of optionKeys) {
-    if (isPending(interview, key, { advanced: interview.customizing })) await ask(interview, key);
+  for (;;) {
+    const key = optionKeys.find((option) => isPending(interview, option, { advanced: interview.customizing }));
+    if (key === undefined) return;
+    await step(interview, key);
   }
+}
+
+/** Asks one option as a step of the interview, the one Escape on the next question returns to. */
+async function step(interview: Interview, key: OptionKey): Promise<void> {
+  await ask(interview, key);
+  interview.steps.push(key);
+}
+
+/**
+ * Escape: undoes the last step, so the interview asks it again (its answer preselected). On the first question there
+ * is no step before; it is asked again.
+ */
+function stepBack(interview: Interview): void {
+  const last = interview.steps.pop();
+  if (last === "customize") interview.customizing = false;
+  else if (last !== undefined && last !== "recommended") interview.settled.delete(last);
 }
 
 /** Relevant, not settled, and in scope: the advanced options are in it only when asked for. */
@@ -301,9 +351,28 @@ function asText(value: unknown): string {
   return Array.isArray(value) ? (value.length > 0 ? value.join(",") : "none") : String(value);
 }
 
-/** The value of a finished prompt; a cancelled one (Ctrl-C, Escape) ends the run with nothing written. */
+/** Thrown by a prompt left with Escape: the interview goes back one step. */
+class GoBack extends Error {}
+
+/** The last key pressed on the terminal, to tell Escape (back) from Ctrl-C (cancel): clack reports both as a cancel. */
+let lastKey: string | undefined;
+
+function watchEscape(): () => void {
+  if (!process.stdin.isTTY) return () => {};
+  emitKeypressEvents(process.stdin);
+  const track = (_text: string, key?: { name?: string }) => {
+    lastKey = key?.name;
+  };
+  process.stdin.on("keypress", track);
+  return () => process.stdin.off("keypress", track);
+}
+
+/** The value of a finished prompt. Escape goes back a step; Ctrl-C ends the run with nothing written. */
 function answered<Value>(clack: Clack, value: Value): Exclude<Value, symbol> {
-  if (clack.isCancel(value)) cancelled(clack);
+  if (clack.isCancel(value)) {
+    if (lastKey === "escape") throw new GoBack();
+    cancelled(clack);
+  }
   return value as Exclude<Value, symbol>;
 }
 

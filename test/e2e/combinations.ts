@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { PackageManager } from "../../src/package-manager.js";
+import { displayNameOf } from "../../src/package-name.js";
 import type { EmailKind } from "./support/fake-email/index.js";
 import type { PaymentsKind } from "./support/fake-payments/index.js";
 import type { ProviderKind } from "./support/fake-providers.js";
@@ -21,6 +23,8 @@ export interface Combination {
    * are proven in full by the combinations that run everything; the others run what their providers change.
    */
   browserSpecs?: string[];
+  /** The name people see (--app-name); unset, the folder's name title-cased. */
+  appName?: string;
   /** Scaffold with no flags at all: proves the defaults (which must then be the values above). */
   defaults?: boolean;
   /**
@@ -35,7 +39,7 @@ export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 /** Add a provider combination here and the whole suite runs against it. */
 export const combinations: Combination[] = [
   { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", email: "console", apiKeys: true, packageManager: "npm", defaults: true },
-  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "local", email: "smtp", apiKeys: true, packageManager: "pnpm" },
+  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "local", email: "smtp", apiKeys: true, packageManager: "pnpm", appName: "Acme & Co Chat" },
   {
     name: "sqlite-google-added",
     db: "sqlite",
@@ -70,6 +74,7 @@ export function flagsOf(combination: Combination): string[] {
     ...["--package-manager", scaffolded.packageManager],
     ...(scaffolded.apiKeys ? [] : ["--no-api-keys", "--oauth", "none"]),
     ...["--cors-origins", EXTRA_CORS_ORIGIN],
+    ...(scaffolded.appName ? ["--app-name", scaffolded.appName] : []),
   ];
 }
 
@@ -87,4 +92,9 @@ export function selectedCombinations(filter = process.env.CRAFTJS_E2E): Combinat
   const unknown = names.filter((name) => name !== "none" && !combinations.some((c) => c.name === name));
   if (unknown.length > 0) throw new Error(`CRAFTJS_E2E names unknown combinations: ${unknown.join(", ")}`);
   return combinations.filter((combination) => names.includes(combination.name));
+}
+
+/** The name an app of this combination shows people: its --app-name, else its folder's name title-cased. */
+export function appNameOf(combination: Combination, appDir: string): string {
+  return combination.appName ?? displayNameOf(path.basename(appDir));
 }

@@ -12,7 +12,7 @@ const tempDir = useTempDirs("craftjs-tty-");
 
 beforeAll(ensureBuilt, 120_000);
 
-const { enter, down, up, ctrlC, ctrlU } = keys;
+const { enter, down, up, ctrlC, ctrlU, escape } = keys;
 
 /** The CLI on a pseudo-terminal, ended when the test finishes however it finishes. */
 function start(args: string[], options: Parameters<typeof runOnTerminal>[1]) {
@@ -65,7 +65,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     const result = await terminal.finished;
 
     expect(result.exitCode, result.screen).toBe(0);
-    expect(result.screen).toMatch(/Yes, create it \(SQLite, OpenAI, Stripe, Local disk/);
+    expect(result.screen).toMatch(/Yes, create it \(My Craftjs App, SQLite, OpenAI, Stripe, Local disk/);
     expect(result.screen).not.toMatch(/Which database\?|Create the app with these choices\?/);
     const manifest = await readJson(path.join(cwd, "my-craftjs-app", "craftjs.json"));
     expect(manifest.choices).toMatchObject({ db: "sqlite", ai: "openai", payments: "stripe", storage: "local" });
@@ -77,6 +77,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
 
     await terminal.expect("Where should the app go?", `studio${enter}`);
     await terminal.expect("Use the recommended setup?", `${down}${enter}`);
+    await terminal.expect("What should people see as the app's name?", `Studio One${enter}`);
     await terminal.expect("Which database?", enter);
     await terminal.expect("Which AI provider?", `${down}${down}${down}${enter}`);
     await terminal.expect("base URL", `http://127.0.0.1:8080/v1${enter}`);
@@ -96,6 +97,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     const summary = terminal.screen().slice(terminal.screen().lastIndexOf("Your app"));
     for (const line of [
       /Directory +studio/,
+      /App name +Studio One/,
       /Database +SQLite/,
       /AI provider +OpenAI-compatible endpoint/,
       /AI base URL +http:\/\/127\.0\.0\.1:8080\/v1/,
@@ -119,6 +121,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     const app = path.join(cwd, "studio");
     const manifest = await readJson(path.join(app, "craftjs.json"));
     expect(manifest.choices).toEqual({
+      appName: "Studio One",
       db: "sqlite",
       ai: "openai-compatible",
       payments: "stripe",
@@ -136,9 +139,30 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
     expect(await exists(path.join(app, ".git"))).toBe(false);
   });
 
+  it("goes back one question on Escape, the earlier answer kept, and Ctrl-C still cancels", async () => {
+    const cwd = await tempDir();
+    const terminal = start(["--no-install", "--no-git"], { cwd });
+
+    await terminal.expect("Where should the app go?", `shop${enter}`);
+    await terminal.expect("Use the recommended setup?", `${down}${enter}`);
+    await terminal.expect("What should people see as the app's name?", `Shop Front${enter}`);
+    await terminal.expect("Which database?", escape);
+    // Back on the name, which starts from the answer given; Escape again reaches the recommended-setup question.
+    await terminal.expect("What should people see as the app's name?", escape);
+    await terminal.expect("Use the recommended setup?", `${down}${enter}`);
+    await terminal.expect("What should people see as the app's name?", enter);
+    await terminal.expect("Which database?", `${down}${enter}`);
+    await terminal.expect("PostgreSQL connection string?", ctrlC);
+    const result = await terminal.finished;
+
+    expect(result.screen).toMatch(/◇ {2}What should people see as the app's name\?\r?\n│ {2}Shop Front\r?\n[^]*◇ {2}Which database\?\r?\n│ {2}PostgreSQL/);
+    expect(result.exitCode).toBe(130);
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
   it("marks the package managers that are not installed", async () => {
     const cwd = await tempDir();
-    const flags = ["--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
+    const flags = ["--app-name", "Shop", "--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
     const advanced = ["--email", "console", "--ratelimit", "memory", "--api-keys", "--cors-origins", "none"];
     // A PATH with only stty on it (the terminal's setup needs it): no package manager can be found.
     const bare = await tempDir();
@@ -157,7 +181,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
 
   it("returns to the package manager when the one chosen is not installed, instead of ending after every question", async () => {
     const cwd = await tempDir();
-    const flags = ["--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
+    const flags = ["--app-name", "Shop", "--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
     const bare = await tempDir();
     await symlink(execFileSync("sh", ["-c", "command -v stty"], { encoding: "utf8" }).trim(), path.join(bare, "stty"));
     const terminal = start(["shop", ...flags, "--no-git"], { cwd, env: { PATH: bare } });
@@ -179,6 +203,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
 
     await terminal.expect("Where should the app go?", `shop${enter}`);
     await terminal.expect("Use the recommended setup?", `${down}${enter}`);
+    await terminal.expect("app's name?", enter);
     await terminal.expect("Which database?", `${down}${enter}`);
     await terminal.expect("PostgreSQL connection string?", enter);
     await terminal.expect("Which AI provider?", ctrlC);
@@ -194,12 +219,12 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
 
   it("changes an answer picked from the summary, asks what the change makes relevant, and creates with it", async () => {
     const cwd = await tempDir();
-    const flags = ["--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
+    const flags = ["--app-name", "Shop", "--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
     const terminal = start(["shop", ...flags, "--no-install", "--no-git"], { cwd });
 
     await terminal.expect("Customize more", enter);
     await terminal.expect("Create the app with these choices?", `${down}${enter}`);
-    await terminal.expect("Which answer?", `${down}${enter}`);
+    await terminal.expect("Which answer?", `${down}${down}${enter}`);
     await terminal.expect("Which database?", `${down}${enter}`);
     await terminal.expect("PostgreSQL connection string?", `postgres://app@db.internal:5432/shop${enter}`);
     await terminal.expect("Create the app with these choices?");
@@ -217,12 +242,12 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
 
   it("drops an answer a change makes irrelevant: back to SQLite, no database URL is kept", async () => {
     const cwd = await tempDir();
-    const flags = ["--db", "postgres", "--database-url", "postgres://app@db:5432/shop", "--ai", "openai", "--payments", "none"];
+    const flags = ["--app-name", "Shop", "--db", "postgres", "--database-url", "postgres://app@db:5432/shop", "--ai", "openai", "--payments", "none"];
     const terminal = start(["shop", ...flags, "--storage", "none", "--oauth", "none", "--no-install", "--no-git"], { cwd });
 
     await terminal.expect("Customize more", enter);
     await terminal.expect("Create the app with these choices?", `${down}${enter}`);
-    await terminal.expect("Which answer?", `${down}${enter}`);
+    await terminal.expect("Which answer?", `${down}${down}${enter}`);
     await terminal.expect("Which database?", `${up}${enter}`);
     await terminal.expect("Create the app with these choices?");
     expect(terminal.screen().slice(terminal.screen().lastIndexOf("Your app"))).not.toContain("Database URL");
@@ -235,7 +260,7 @@ describe.skipIf(!hasTerminal)("on a terminal (needs /usr/bin/script)", () => {
 
   it("cancels from the summary with exit code 130 and writes nothing", async () => {
     const cwd = await tempDir();
-    const flags = ["--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
+    const flags = ["--app-name", "Shop", "--db", "sqlite", "--ai", "openai", "--payments", "none", "--storage", "none", "--oauth", "none"];
     const terminal = start(["shop", ...flags, "--no-install", "--no-git"], { cwd });
 
     await terminal.expect("Customize more", enter);

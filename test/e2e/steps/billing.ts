@@ -1,7 +1,11 @@
 import { expect } from "vitest";
 import type { FakePaymentProvider, WebhookDelivery } from "../support/fake-payments/types.js";
+import { appNameOf } from "../combinations.js";
 import { Browser, type Reply } from "../support/http.js";
 import { errorShape, type Suite, type TestUser } from "../support/suite.js";
+
+/** Text as React writes it into HTML (the app name allows & and '). */
+const asReactText = (text: string) => text.replaceAll("&", "&amp;").replaceAll("'", "&#x27;");
 
 /** A webhook secret that is not the app's (base64 behind whsec_, as the providers' are). */
 const WRONG_SECRET = "whsec_dGhlIHdyb25nIHNlY3JldCBlbnRpcmVseQ==";
@@ -36,6 +40,8 @@ export function billingSteps(suite: Suite): void {
     // The landing and pricing pages carry the plans and their prices in their HTML: nothing waits for the browser.
     for (const page of ["/", "/pricing"]) {
       const html = (await new Browser(suite.url).get(page)).text;
+      // Under the name people see (--app-name, HTML-escaped), not the folder's.
+      expect(html, page).toContain(asReactText(appNameOf(suite.combination, suite.appDir)));
       for (const plan of reply.json.plans as { name: string; price: number }[]) {
         expect(html, page).toContain(plan.name);
         expect(html, page).toContain(`$${plan.price}`);

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { appNameOf } from "../combinations.js";
 import { Browser } from "../support/http.js";
 import { mailsTo as mailsToSuite, newestMail as newestMailOf } from "../support/mail.js";
 import type { Suite } from "../support/suite.js";
@@ -31,6 +32,7 @@ export function emailSteps(suite: Suite): void {
     expect((await browser.signUp(email)).status).toBe(200);
     const mail = await newestMail(email, "/api/auth/verify-email");
     expect(mail.subject).toMatch(/verify/i);
+    expect(mail.subject).toContain(appNameOf(suite.combination, suite.appDir));
     expect(mail.text).toContain(mail.link);
     const before = await browser.get("/api/auth/get-session");
     if (suite.verifiesEmail) {

@@ -13,6 +13,7 @@ export const keys = {
   up: "\x1b[A",
   down: "\x1b[B",
   ctrlC: "\x03",
+  escape: "\x1b",
   /** Clears the line being typed. */
   ctrlU: "\x15",
 } as const;
