@@ -27,6 +27,23 @@ export const versions = {
   lowlight: "3.3.0",
   "highlight.js": "11.11.2",
   "@types/hast": "3.0.5",
+  // The UI in shadcn/ui's shape: `cn` from clsx + tailwind-merge, variants with class-variance-authority, Radix
+  // primitives where behaviour is not trivial (menus, selects, tooltips), lucide icons, tw-animate-css for their
+  // enter and exit animations. Slot is the release the Radix primitives depend on, so the tree holds one copy.
+  clsx: "2.1.1",
+  "tailwind-merge": "3.7.3",
+  "class-variance-authority": "0.7.1",
+  "@radix-ui/react-slot": "1.5.0",
+  "@radix-ui/react-dropdown-menu": "2.2.1",
+  "@radix-ui/react-select": "2.4.1",
+  "@radix-ui/react-tooltip": "1.4.1",
+  // Ranges in the Radix primitives' dependencies: pinned through the tree pins below.
+  "aria-hidden": "1.2.6",
+  "react-remove-scroll": "2.7.2",
+  "lucide-react": "1.88.0",
+  // Geist, as font files inside the package (next/font/local): the build needs no font service.
+  geist: "1.9.2",
+  "tw-animate-css": "1.4.0",
   ioredis: "5.11.1",
   // Payments.
   stripe: "23.2.0",
@@ -78,10 +95,12 @@ export type Dependency = keyof typeof versions;
  */
 export const treePins = [
   "@better-auth/core",
+  "aria-hidden",
   "@types/node",
   "highlight.js",
   "kysely",
   "playwright-core",
+  "react-remove-scroll",
   "standardwebhooks",
   "vite",
 ] as const satisfies readonly Dependency[];

@@ -22,7 +22,8 @@ test("signing up, out, and back in returns to the page that asked for it", async
   const account = await signUpThroughPage(page);
   await expect(page).toHaveURL(/\/chat$/);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: /^Account: / }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await page.waitForURL("**/sign-in");
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);

@@ -17,7 +17,16 @@ test("the plan card shows the Free plan and its limit of 10 a minute", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(page.getByTestId("plan-name")).toHaveText("Free");
   await expect(page.getByTestId("rate-limit")).toContainText("of 10 requests used this minute");
-  await expect(page.getByLabel("Email")).toHaveValue(account.email);
+  // The address is shown as text (it cannot be edited here), not as a read-only field.
+  const profile = page.getByRole("region", { name: "Profile" });
+  await expect(profile.getByText(account.email)).toBeVisible();
+  await expect(profile.getByRole("textbox", { name: "Email" })).toHaveCount(0);
+  // The user menu names the account and signs out from its menu.
+  await page.getByRole("button", { name: /^Account: / }).click();
+  await expect(page.getByRole("menu").getByText(account.email)).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Settings" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toBeHidden();
   await expect(page.getByText("This device")).toBeVisible();
   await checkPage(page, "settings");
 });

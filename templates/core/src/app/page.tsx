@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { homeSections } from "@/components/home/sections";
 import { SiteHeader } from "@/components/shell/site-header";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { site } from "@/config/site";
 
 const highlights = [
@@ -19,10 +19,10 @@ export default function HomePage() {
           <h1 className="text-4xl font-bold tracking-tight text-balance sm:text-5xl">{site.name}</h1>
           <p className="mx-auto max-w-2xl text-lg text-balance text-muted-foreground">{site.description}</p>
           <div className="flex flex-wrap justify-center gap-3">
-            <Link href="/sign-up" className={buttonClasses("primary", "md")}>
+            <Link href="/sign-up" className={buttonVariants({ size: "lg" })}>
               Get started free
             </Link>
-            <Link href="/sign-in" className={buttonClasses("outline", "md")}>
+            <Link href="/sign-in" className={buttonVariants({ variant: "outline", size: "lg" })}>
               Sign in
             </Link>
           </div>

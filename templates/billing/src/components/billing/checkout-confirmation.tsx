@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 
 /** How often the page is read again while the provider's webhook has not arrived, and for how long. */
 const POLL_EVERY_MS = 2_000;
@@ -36,16 +36,16 @@ export function CheckoutConfirmation({ confirmedPlan }: { confirmedPlan: string 
       ) : (
         <div className="flex flex-wrap gap-3">
           {confirmation.state === "confirmed" ? (
-            <Link href="/chat" className={buttonClasses("primary")}>
+            <Link href="/chat" className={buttonVariants()}>
               Start chatting
             </Link>
           ) : (
             <Button onClick={timedOut.retry}>Check again</Button>
           )}
-          <Link href="/billing" className={buttonClasses("outline")}>
+          <Link href="/billing" className={buttonVariants({ variant: "outline" })}>
             See your billing
           </Link>
-          <Link href="/settings" className={buttonClasses("ghost")}>
+          <Link href="/settings" className={buttonVariants({ variant: "ghost" })}>
             Settings
           </Link>
         </div>

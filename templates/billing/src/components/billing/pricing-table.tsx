@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
 import { IntervalToggle } from "./interval-toggle";
 import { PlanCard, PlanGrid } from "./plan-card";
@@ -57,14 +57,17 @@ function PlanAction({ plan, interval, signedIn, checkout }: PlanActionProps) {
   const paid = plan.price > 0;
   if (!signedIn) {
     return (
-      <Link href={paid ? "/sign-up?next=/billing" : "/sign-up"} className={buttonClasses(paid ? "primary" : "outline")}>
+      <Link
+        href={paid ? "/sign-up?next=/billing" : "/sign-up"}
+        className={buttonVariants({ variant: paid ? "default" : "outline" })}
+      >
         Get started<span className="sr-only"> with {plan.name}</span>
       </Link>
     );
   }
   if (!paid) {
     return (
-      <Link href="/billing" className={buttonClasses("outline")}>
+      <Link href="/billing" className={buttonVariants({ variant: "outline" })}>
         See your plan
       </Link>
     );

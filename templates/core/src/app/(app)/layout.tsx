@@ -5,5 +5,5 @@ import { requireUser } from "@/lib/auth/page-session";
 /** Every page in this group is the signed-in user's own: a visitor is sent to sign in first. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell email={user.email}>{children}</AppShell>;
+  return <AppShell user={{ name: user.name, email: user.email }}>{children}</AppShell>;
 }

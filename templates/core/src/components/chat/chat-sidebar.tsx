@@ -1,14 +1,15 @@
 "use client";
 
+import { ChevronDownIcon, PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useId, useState } from "react";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { type ReactNode, useId, useState } from "react";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { ChatSummary } from "@/lib/chat/types";
 import { cn } from "@/lib/ui/cn";
 import { useChatList } from "./chat-list-provider";
 import { DeleteChatDialog, RenameChatDialog } from "./chat-dialogs";
-import { ChevronIcon, PencilIcon, PlusIcon, TrashIcon } from "./icons";
 
 /**
  * The user's chats: a column beside the conversation on a wide screen, a list to open and close above it on a phone.
@@ -31,7 +32,7 @@ export function ChatSidebar() {
             startNewChat();
             setOpen(false);
           }}
-          className={buttonClasses("primary", "sm", "flex-1")}
+          className={buttonVariants({ size: "sm", className: "flex-1" })}
         >
           <PlusIcon />
           New chat
@@ -45,7 +46,7 @@ export function ChatSidebar() {
           onClick={() => setOpen((isOpen) => !isOpen)}
         >
           Your chats
-          <ChevronIcon open={open} />
+          <ChevronDownIcon className={cn("transition-transform", open && "rotate-180")} />
         </Button>
       </div>
       <div
@@ -117,24 +118,42 @@ function ChatListItem({ chat, current, onOpen, onRename, onDelete }: ChatListIte
       >
         {chat.title}
       </Link>
-      <Button
-        variant="ghost"
-        size="icon"
-        className="size-8 text-muted-foreground"
-        aria-label={`Rename ${chat.title}`}
-        onClick={onRename}
-      >
+      <IconAction label={`Rename ${chat.title}`} tip="Rename" onClick={onRename}>
         <PencilIcon />
-      </Button>
-      <Button
-        variant="ghost"
-        size="icon"
-        className="size-8 text-muted-foreground"
-        aria-label={`Delete ${chat.title}`}
-        onClick={onDelete}
-      >
-        <TrashIcon />
-      </Button>
+      </IconAction>
+      <IconAction label={`Delete ${chat.title}`} tip="Delete" onClick={onDelete}>
+        <Trash2Icon />
+      </IconAction>
     </li>
+  );
+}
+
+/** An icon button named for screen readers, with a tooltip saying the same in a word on hover and focus. */
+function IconAction({
+  label,
+  tip,
+  onClick,
+  children,
+}: {
+  label: string;
+  tip: string;
+  onClick(): void;
+  children: ReactNode;
+}) {
+  return (
+    <Tooltip>
+      <TooltipTrigger asChild>
+        <Button
+          variant="ghost"
+          size="icon"
+          className="size-8 text-muted-foreground"
+          aria-label={label}
+          onClick={onClick}
+        >
+          {children}
+        </Button>
+      </TooltipTrigger>
+      <TooltipContent>{tip}</TooltipContent>
+    </Tooltip>
   );
 }

@@ -45,13 +45,13 @@ function ProfileForm({ name, email }: { name: string; email: string }) {
   return (
     <form onSubmit={save} className="grid gap-4">
       <Field label="Name" name="name" autoComplete="name" defaultValue={name} required maxLength={100} />
-      <Field
-        label="Email"
-        type="email"
-        value={email}
-        readOnly
-        hint="Your email address is how you sign in; it cannot be changed here."
-      />
+      <dl className="grid gap-1">
+        <dt className="text-sm font-medium">Email</dt>
+        <dd>{email}</dd>
+        <dd className="text-sm text-muted-foreground">
+          Your email address is how you sign in; it cannot be changed here.
+        </dd>
+      </dl>
       <FormAlert message={error} />
       <Button type="submit" disabled={pending} className="justify-self-start">
         {pending ? "Saving…" : "Save"}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { site } from "@/config/site";
 import { authClient } from "@/lib/auth/client";
 
@@ -16,15 +16,15 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Account" className="flex items-center gap-2">
           {isPending ? null : session ? (
-            <Link href="/chat" className={buttonClasses("primary", "sm")}>
+            <Link href="/chat" className={buttonVariants({ size: "sm" })}>
               Open the app
             </Link>
           ) : (
             <>
-              <Link href="/sign-in" className={buttonClasses("ghost", "sm")}>
+              <Link href="/sign-in" className={buttonVariants({ variant: "ghost", size: "sm" })}>
                 Sign in
               </Link>
-              <Link href="/sign-up" className={buttonClasses("primary", "sm")}>
+              <Link href="/sign-up" className={buttonVariants({ size: "sm" })}>
                 Sign up
               </Link>
             </>

@@ -1,14 +1,15 @@
 import { type InputHTMLAttributes, useId } from "react";
 import { cn } from "@/lib/ui/cn";
 
+/** shadcn/ui's input look, for inputs this file does not render (the file picker). */
 export const inputClasses = cn(
-  "h-10 w-full rounded-md border bg-card px-3 text-foreground placeholder:text-muted-foreground",
-  "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring",
-  "disabled:opacity-50 aria-invalid:border-destructive",
+  "h-9 w-full min-w-0 rounded-md border border-input bg-transparent px-3 py-1 text-base shadow-xs transition-[color,box-shadow] outline-none md:text-sm",
+  "placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/50",
+  "disabled:pointer-events-none disabled:cursor-not-allowed disabled:opacity-50 aria-invalid:border-destructive",
 );
 
 export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className={cn(inputClasses, className)} {...props} />;
+  return <input data-slot="input" className={cn(inputClasses, className)} {...props} />;
 }
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {

@@ -1,4 +1,4 @@
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { useLocalTime } from "@/components/ui/use-local-time";
 import { formatSize } from "@/lib/ui/format-size";
 import type { StoredFile } from "./types";
@@ -25,7 +25,7 @@ export function FileList({ files, onDelete }: { files: StoredFile[]; onDelete: (
             <a
               href={`/api/files/${encodeURIComponent(file.id)}/content`}
               download={file.filename}
-              className={buttonClasses("outline", "sm")}
+              className={buttonVariants({ variant: "outline", size: "sm" })}
             >
               Download<span className="sr-only"> {file.filename}</span>
             </a>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BillingOverview } from "@/components/billing/billing-overview";
+import { AppPage } from "@/components/shell/app-page";
 import { requireCaller } from "@/lib/auth/page-session";
 import { missingCheckoutSettings, planCatalog } from "@/lib/billing/catalog";
 import { describeSubscription } from "@/lib/billing/checkout";
@@ -11,11 +12,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const { checkout } = await searchParams;
   const subscription = await describeSubscription(await requireCaller());
   return (
-    <main className="mx-auto grid w-full max-w-5xl gap-8 px-4 py-8">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-bold tracking-tight">Billing</h1>
-        <p className="text-muted-foreground">Your plan, your subscription and what each plan includes.</p>
-      </div>
+    <AppPage title="Billing" description="Your plan, your subscription and what each plan includes.">
       {/* For the operator, in development only: what the payment provider still needs. Users never see settings. */}
       {process.env.NODE_ENV === "development" && <MissingSettings missing={missingCheckoutSettings()} />}
       {/* The provider's checkout sends a customer who backed out here, with nothing charged. */}
@@ -28,7 +25,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         plans={planCatalog()}
         subscription={{ ...subscription, currentPeriodEnd: subscription.currentPeriodEnd?.toISOString() ?? null }}
       />
-    </main>
+    </AppPage>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FileManager } from "@/components/files/file-manager";
+import { AppPage } from "@/components/shell/app-page";
 import { planIdOf } from "@/config/plans";
 import { uploads } from "@/config/uploads";
 import { requireCaller } from "@/lib/auth/page-session";
@@ -12,11 +13,7 @@ export default async function FilesPage() {
   const caller = await requireCaller();
   const files = await listFiles(caller);
   return (
-    <main className="mx-auto grid w-full max-w-3xl gap-8 px-4 py-8">
-      <div className="grid gap-1">
-        <h1 className="text-2xl font-bold tracking-tight">Files</h1>
-        <p className="text-muted-foreground">Only you can see and download your files.</p>
-      </div>
+    <AppPage title="Files" description="Only you can see and download your files." narrow>
       <FileManager
         maxBytes={uploads.maxBytes[planIdOf(caller.plan)]}
         initialFiles={files.map((file) => ({
@@ -25,6 +22,6 @@ export default async function FilesPage() {
           completedAt: file.completedAt?.toISOString() ?? null,
         }))}
       />
-    </main>
+    </AppPage>
   );
 }

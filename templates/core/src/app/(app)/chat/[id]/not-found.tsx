@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 /**
  * A chat the user has no longer (or never had), such as one deleted in another tab and then reloaded here: said
@@ -10,7 +10,7 @@ export default function ChatNotFound() {
     <main id="main" className="grid min-w-0 flex-1 place-content-center gap-4 px-4 py-10 text-center">
       <h1 className="text-2xl font-semibold">This chat was deleted</h1>
       <p className="text-muted-foreground">It is no longer among your chats: perhaps it was deleted in another tab.</p>
-      <Link href="/chat" className={buttonClasses("primary", "md", "justify-self-center")}>
+      <Link href="/chat" className={buttonVariants({ className: "justify-self-center" })}>
         Start a new chat
       </Link>
     </main>
