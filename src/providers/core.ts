@@ -102,6 +102,15 @@ export const core: ItemDescriptor = {
         "the rest. Stored answers are parsed on the server; code is highlighted in the browser, per language on first use.",
     },
     {
+      title: "Pages and components",
+      body:
+        "The UI follows shadcn/ui: `components.json`, its theme tokens in `src/app/globals.css` (light, and dark when the\n" +
+        "system asks), `cn` in `src/lib/ui/cn.ts` and the components in `src/components/ui`, so `npx shadcn add <name>`\n" +
+        "drops a new one in that matches. Menus, selects and tooltips are Radix; icons are lucide; the font is Geist,\n" +
+        "served by the app. The user menu and the model picker load their Radix part when the pointer or focus comes\n" +
+        "near (`use-open-on-demand.ts`), which keeps the chat page's first load under its 200 kB budget.",
+    },
+    {
       title: "CORS",
       body:
         "Browsers on the app's own URL (`APP_URL`) and on the origins in `CORS_ORIGINS` may call the API with\n" +
