@@ -1,7 +1,14 @@
 import { Command, Option } from "commander";
 import type { z } from "zod";
 import { CliError, failureResult } from "./errors.js";
-import { addOptionsObject, allowedValues, type OptionKey, type OptionMeta, optionShape } from "./options.js";
+import {
+  addOptionsObject,
+  allowedValues,
+  type OptionKey,
+  type OptionMeta,
+  optionShape,
+  updateOptionsObject,
+} from "./options.js";
 import { printJson, tolerateClosedOutput } from "./reporter.js";
 import { CLI_VERSION } from "./version.js";
 
@@ -67,6 +74,7 @@ export function buildProgram(): Command {
         "",
         "Commands:",
         "  create-craftjs add <item...>  bring a route or a feature into an existing project (add --help, add --list)",
+        "  create-craftjs update         carry a project to this version, keeping your edits (update --help)",
       ].join("\n"),
     )
     .exitOverride();
@@ -86,20 +94,34 @@ export function buildAddProgram(): Command {
   return program;
 }
 
+export function buildUpdateProgram(): Command {
+  const program = new Command("create-craftjs update")
+    .description(
+      "Carry an existing CraftJS project to this version of create-craftjs: its recorded choices rendered with today's " +
+        "templates and pins. Files you never edited are replaced, edited ones merged with the new version; a change " +
+        "that cannot be merged is shown and nothing is written (unless --force). Then install and migrations.",
+    )
+    .showHelpAfterError("(run create-craftjs update --help for every option)")
+    .exitOverride();
+  declareOptions(program, updateOptionsObject.shape, () => undefined);
+  return program;
+}
+
 /**
  * Runs the CLI and returns its exit code; never throws for a user error. Under --json, every outcome is one JSON
  * object on stdout, a refused command line or a failure included: `{ ok: false, code, message, ... }`.
  */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedOutput();
-  const isAdd = argv[2] === "add";
-  const program = isAdd ? buildAddProgram() : buildProgram();
+  const subcommand = argv[2] === "add" || argv[2] === "update" ? argv[2] : undefined;
+  const program = subcommand === "add" ? buildAddProgram() : subcommand === "update" ? buildUpdateProgram() : buildProgram();
+  const shape = subcommand === "add" ? addOptionsObject.shape : subcommand === "update" ? updateOptionsObject.shape : optionShape;
   let given: Record<string, unknown>;
   try {
-    program.parse(isAdd ? [argv[0]!, argv[1]!, ...argv.slice(3)] : argv);
-    given = givenValues(program, isAdd ? addOptionsObject.shape : optionShape);
-    if (isAdd) given.items = program.args;
-    else if (program.args[0] !== undefined) given.directory = program.args[0];
+    program.parse(subcommand ? [argv[0]!, argv[1]!, ...argv.slice(3)] : argv);
+    given = givenValues(program, shape);
+    if (subcommand === "add") given.items = program.args;
+    else if (subcommand === undefined && program.args[0] !== undefined) given.directory = program.args[0];
   } catch (error) {
     // Commander has printed its message (or the help, or the version: exit code 0) on the terminal.
     const code = (error as { exitCode?: number }).exitCode;
@@ -110,9 +132,9 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   }
   try {
-    if (isAdd) {
-      const { add } = await import("./add/command.js");
-      return await add(given);
+    if (subcommand) {
+      const { add, update } = await import("./add/command.js");
+      return await (subcommand === "add" ? add(given) : update(given));
     }
     const { create } = await import("./create.js");
     return await create(given as Partial<Record<OptionKey, unknown>>);

@@ -48,7 +48,12 @@ export const manifestSchema = z.object({
   choices: z.preprocess(withEmailDefault, choicesSchema),
   /** Every file the CLI wrote, by path: who owns it, how it is kept up to date, and its hash. */
   files: z.record(z.string(), fileEntrySchema),
+  /** The last updates `create-craftjs update` made, oldest first. */
+  updates: z.array(z.object({ from: z.string(), to: z.string(), at: z.string() })).optional(),
 });
+
+/** How many past updates a manifest keeps. */
+export const UPDATE_HISTORY = 10;
 
 export type Manifest = z.output<typeof manifestSchema>;
 

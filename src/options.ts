@@ -72,7 +72,7 @@ function commaList<Item extends z.ZodType>(item: Item, { required }: { required?
           : value
               .split(",")
               .map((part) => part.trim())
-              .filter(Boolean)
+              .filter((part, index, parts) => part !== "" && parts.indexOf(part) === index)
         : value,
     required ? list.min(1, required) : list,
   );
@@ -335,9 +335,25 @@ export const addOptionsObject = z.object({
   diff: option(z.boolean().default(false), { flag: "--diff", description: "Show the changes to each file as a unified diff" }),
   force: option(z.boolean().default(false), {
     flag: "--force",
-    description: "Write the new version of a file whose edits conflict, keeping yours as <file>.orig",
+    description:
+      "Write the new version of a file whose edits conflict (for a route named, even where they would merge), " +
+      "keeping yours under .craftjs/backup/",
+  }),
+  conflicts: option(z.enum(["markers", "new-file"]).default("markers"), {
+    flag: "--conflicts <style>",
+    description:
+      "How a file whose edits conflict is left to resolve: markers writes git's conflict markers into it; new-file " +
+      "leaves it and writes the new version beside it as <file>.craftjs-new",
+  }),
+  continue: option(z.boolean().default(false), {
+    flag: "--continue",
+    description: "Finish a run that stopped on conflicts, once they are resolved: manifest, install, migrations",
   }),
   yes: option(z.boolean().default(false), { flag: "--yes", short: "-y", description: "Apply without asking on a terminal" }),
+  allowDirty: option(z.boolean().default(false), {
+    flag: "--allow-dirty",
+    description: "With --yes, write even though the project's git tree has uncommitted changes",
+  }),
   install: option(z.boolean().default(true), {
     flag: "--install",
     negatable: true,
@@ -353,6 +369,9 @@ export const addOptionsObject = z.object({
 });
 
 export type AddOptions = z.output<typeof addOptionsObject>;
+
+/** The options of `create-craftjs update`: add's, without items to add. */
+export const updateOptionsObject = addOptionsObject.omit({ items: true, list: true });
 export type AddOptionKey = keyof AddOptions;
 
 /** The options with the rules that span several of them: an option given without the value it `onlyWith` goes with. */

@@ -7,6 +7,14 @@ export function detectPackageManager(userAgent = process.env.npm_config_user_age
   return packageManagers.find((candidate) => candidate === name) ?? "npm";
 }
 
+/** The lockfile each package manager writes. */
+export const lockfiles: Record<PackageManager, string> = {
+  npm: "package-lock.json",
+  pnpm: "pnpm-lock.yaml",
+  yarn: "yarn.lock",
+  bun: "bun.lock",
+};
+
 export function installCommand(pm: PackageManager): string[] {
   return [pm, "install"];
 }

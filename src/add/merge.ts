@@ -25,6 +25,29 @@ export function mergeText(ours: string, base: string, theirs: string, { unionIns
   return { clean: true, content: merged.join("\n") };
 }
 
+const MARKER = /^(<<<<<<< |=======$|>>>>>>> )/m;
+
+/**
+ * The three-way merge with each region both sides changed between git's conflict markers: the user's lines, then the
+ * new version's. With no base (a file of the user's where the CLI writes one), the whole files face each other.
+ */
+export function mergeWithMarkers(ours: string, base: string, theirs: string, theirsLabel: string): string {
+  const split = (text: string) => text.split("\n");
+  const merged: string[] = [];
+  for (const region of diff3Merge(split(ours), split(base), split(theirs), { excludeFalseConflicts: true })) {
+    if (region.ok) merged.push(...region.ok);
+    else if (region.conflict) {
+      merged.push("<<<<<<< yours", ...region.conflict.a, "=======", ...region.conflict.b, `>>>>>>> ${theirsLabel}`);
+    }
+  }
+  return merged.join("\n");
+}
+
+/** Whether a text still holds a conflict marker at the start of a line. */
+export function hasConflictMarkers(text: string): boolean {
+  return MARKER.test(text);
+}
+
 /** A unified diff from `before` to `after`, or "" when they are the same. */
 export function unifiedDiff(file: string, before: string, after: string, labels = ["yours", "new"]): string {
   if (before === after) return "";
@@ -38,6 +61,8 @@ export function unifiedDiff(file: string, before: string, after: string, labels 
 
 export interface DependencyChanges {
   added: Record<string, string>;
+  /** Dependencies still at the version the CLI pinned before, moved to its new pin (update). */
+  moved: { name: string; from: string; to: string }[];
   /** Dependencies the project already had at another range: kept as the user has them. */
   kept: { name: string; yours: string; ours: string }[];
   /** Dependencies only the replaced provider needed, still at the version the CLI pinned. */
@@ -51,9 +76,10 @@ type PackageJson = Record<string, unknown> & {
 };
 
 /**
- * Merges the new render's dependencies and scripts into the user's package.json: adds what is missing at its
- * pinned version, keeps every range the user has, adds scripts that are absent, and drops a dependency only when
- * the previous render had it, the new one does not, and the user left it at the pinned version.
+ * Merges the new render's dependencies, tree pins and scripts into the user's package.json: adds what is missing at
+ * its pinned version, moves one the user left at the previous render's pin to the new pin, keeps every other range
+ * the user has, adds scripts that are absent, and drops a dependency only when the previous render had it, the new
+ * one does not, and the user left it at the pinned version.
  */
 export function mergePackageJson(
   yours: string,
@@ -61,7 +87,7 @@ export function mergePackageJson(
   next: PackageJson,
 ): { content: string; changes: DependencyChanges; scriptsAdded: string[] } {
   const pkg = JSON.parse(yours) as PackageJson;
-  const changes: DependencyChanges = { added: {}, kept: [], removed: [] };
+  const changes: DependencyChanges = { added: {}, moved: [], kept: [], removed: [] };
   for (const field of ["dependencies", "devDependencies"] as const) {
     const wanted = next[field] ?? {};
     const had = previous[field] ?? {};
@@ -71,7 +97,11 @@ export function mergePackageJson(
       if (existing === undefined) {
         current = insertSorted(current, name, version);
         changes.added[name] = version;
-      } else if (existing !== version) changes.kept.push({ name, yours: existing, ours: version });
+      } else if (existing === version) continue;
+      else if (existing === had[name] && name in current) {
+        current[name] = version;
+        changes.moved.push({ name, from: existing, to: version });
+      } else changes.kept.push({ name, yours: existing, ours: version });
     }
     for (const [name, version] of Object.entries(had)) {
       if (!(name in wanted) && current[name] === version) {
@@ -81,6 +111,7 @@ export function mergePackageJson(
     }
     if (Object.keys(current).length > 0 || pkg[field]) pkg[field] = current;
   }
+  mergeTreePins(pkg, previous, next);
   const scriptsAdded: string[] = [];
   for (const [name, command] of Object.entries(next.scripts ?? {})) {
     pkg.scripts ??= {};
@@ -90,6 +121,41 @@ export function mergePackageJson(
     }
   }
   return { content: `${JSON.stringify(pkg, null, detectIndent(yours))}\n`, changes, scriptsAdded };
+}
+
+/** The tree pins' field of each package manager (npm's and bun's, pnpm's, yarn's), as a path in package.json. */
+const TREE_PIN_FIELDS = [["overrides"], ["pnpm", "overrides"], ["resolutions"]] as const;
+
+/**
+ * The new render's tree pins: a pin the user lacks is added, one still at the previous render's value moves, and
+ * one of the user's own (or changed by them) stays.
+ */
+function mergeTreePins(pkg: PackageJson, previous: PackageJson, next: PackageJson): void {
+  for (const fieldPath of TREE_PIN_FIELDS) {
+    const wanted = readPath(next, fieldPath);
+    if (!wanted) continue;
+    const had = readPath(previous, fieldPath) ?? {};
+    const current = { ...(readPath(pkg, fieldPath) ?? {}) };
+    for (const [name, version] of Object.entries(wanted)) {
+      if (current[name] === undefined || current[name] === had[name]) current[name] = version;
+    }
+    writePath(pkg, fieldPath, current);
+  }
+}
+
+function readPath(pkg: PackageJson, fieldPath: readonly string[]): Record<string, string> | undefined {
+  let value: unknown = pkg;
+  for (const key of fieldPath) value = (value as Record<string, unknown> | undefined)?.[key];
+  return typeof value === "object" && value !== null ? (value as Record<string, string>) : undefined;
+}
+
+function writePath(pkg: PackageJson, fieldPath: readonly string[], value: Record<string, string>): void {
+  let parent: Record<string, unknown> = pkg;
+  for (const key of fieldPath.slice(0, -1)) {
+    parent[key] = typeof parent[key] === "object" && parent[key] !== null ? parent[key] : {};
+    parent = parent[key] as Record<string, unknown>;
+  }
+  parent[fieldPath.at(-1)!] = value;
 }
 
 function findDependency(pkg: PackageJson, name: string): string | undefined {
@@ -134,4 +200,38 @@ export function appendEnv(
   const lines = missing.map((variable) => `# ${variable.comment}\n${envLine(variable.name, variable.value!(context))}`);
   const separator = yours === "" || yours.endsWith("\n") ? "" : "\n";
   return { content: `${yours}${separator}${lines.join("\n")}\n`, added: missing.map((variable) => variable.name) };
+}
+
+/**
+ * Takes out of .env.example the variables no chosen item reads any more (a switched or removed provider's), each
+ * with the comment lines right above it and one blank line after.
+ */
+export function dropFromEnvExample(yours: string, names: readonly string[]): { content: string; removed: string[] } {
+  const lines = yours.split("\n");
+  const removed: string[] = [];
+  for (const name of names) {
+    const at = lines.findIndex((line) => new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`).test(line));
+    if (at === -1) continue;
+    let from = at;
+    while (from > 0 && lines[from - 1]!.startsWith("#")) from--;
+    const blankAfter = lines[at + 1] === "" && (from === 0 || lines[from - 1] === "") ? 1 : 0;
+    lines.splice(from, at - from + 1 + blankAfter);
+    removed.push(name);
+  }
+  return { content: lines.join("\n"), removed };
+}
+
+/**
+ * Comments out in .env the variables no chosen item reads any more, with a note above each: never deleted, since
+ * the value may be a credential the user still needs.
+ */
+export function retireFromEnv(yours: string, names: readonly string[], why: string): { content: string; retired: string[] } {
+  const retired: string[] = [];
+  const lines = yours.split("\n").flatMap((line) => {
+    const name = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line)?.[1];
+    if (!name || !names.includes(name)) return [line];
+    retired.push(name);
+    return [`# No longer read by the app (${why}): kept commented out, delete it once the value is not needed.`, `# ${line}`];
+  });
+  return { content: lines.join("\n"), retired };
 }

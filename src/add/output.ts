@@ -1,5 +1,8 @@
 import pc from "picocolors";
 import type { AddOptions } from "../options.js";
+import { MANIFEST_FILE } from "../manifest.js";
+import { lockfiles } from "../package-manager.js";
+import { CLI_VERSION } from "../version.js";
 import type { ListedItem } from "./items.js";
 import { unifiedDiff } from "./merge.js";
 import type { AddPlan, FileAction, FileChange } from "./plan.js";
@@ -17,9 +20,11 @@ const COLORS: Record<FileAction, (text: string) => string> = {
 
 /** The plan for a person: every file's action, dependencies, env vars and the commands to follow; diffs on request. */
 export function describeAddPlan(plan: AddPlan, project: Project, options: Pick<AddOptions, "dryRun" | "diff">): string {
-  const heading = `${options.dryRun ? `${pc.bold("Dry run:")} nothing is written. ` : ""}Adding ${plan.items
-    .map((item) => item.key)
-    .join(", ")} to ${project.root}`;
+  const what =
+    plan.items.length > 0
+      ? `Adding ${plan.items.map((item) => item.key).join(", ")} to ${project.root}`
+      : `Updating ${project.root} from create-craftjs ${project.manifest.cliVersion} to ${CLI_VERSION}`;
+  const heading = `${options.dryRun ? `${pc.bold("Dry run:")} nothing is written. ` : ""}${what}`;
   const lines = [heading];
   if (project.upgraded) lines.push(pc.dim(`craftjs.json is from create-craftjs ${project.manifest.cliVersion}: it is upgraded too.`));
   const shown = plan.files.filter((file) => file.action !== "skip" || file.reason);
@@ -27,11 +32,17 @@ export function describeAddPlan(plan: AddPlan, project: Project, options: Pick<A
     const note = file.reason ? pc.dim(` (${file.reason})`) : file.action === "merge" && file.kind !== "merged" ? pc.dim(" (your edits kept)") : "";
     lines.push(`  ${COLORS[file.action](file.action.padEnd(8))} ${file.path}${note}`);
   }
+  // The files the run changes besides the plan's own: the project's record, and the lockfile through the install.
+  lines.push(`  ${COLORS.update("update".padEnd(8))} ${MANIFEST_FILE} ${pc.dim("(choices, version and file hashes)")}`);
+  if (plan.steps.some((step) => step.id === "install")) {
+    lines.push(`  ${COLORS.update("update".padEnd(8))} ${lockfiles[plan.choices.packageManager]} ${pc.dim("(by the install)")}`);
+  }
   const skipped = plan.files.length - shown.length;
   if (skipped > 0) lines.push(pc.dim(`  ${skipped} file${skipped === 1 ? "" : "s"} already up to date`));
-  const { added, kept, removed } = plan.dependencies;
+  const { added, moved, kept, removed } = plan.dependencies;
   const dependencyLines = [
     ...Object.entries(added).map(([name, version]) => `+ ${name}@${version}`),
+    ...moved.map(({ name, from, to }) => `~ ${name}: ${from} → ${to}`),
     ...removed.map((name) => `- ${name}`),
     ...kept.map(({ name, yours, ours }) => `${pc.yellow("!")} ${name}: kept your ${yours} (add pins ${ours})`),
   ];
@@ -39,6 +50,8 @@ export function describeAddPlan(plan: AddPlan, project: Project, options: Pick<A
   const envLines = [
     ...plan.env.example.map((name) => `+ ${name} in .env.example`),
     ...plan.env.dotenv.map((name) => `+ ${name} in .env`),
+    ...plan.env.retired.map((name) => `- ${name} from .env.example (no longer read)`),
+    ...plan.env.commentedOut.map((name) => `# ${name} commented out in .env, its value kept`),
   ];
   if (envLines.length) lines.push(pc.bold("Environment"), ...envLines.map((line) => `  ${line}`));
   if (plan.steps.length) lines.push(pc.bold("Then"), ...plan.steps.map((step) => `  ${step.command.join(" ")}`));

@@ -1,14 +1,23 @@
 import path from "node:path";
 import fs from "fs-extra";
 import { CliError } from "../errors.js";
-import { buildManifest, type FileKind, hashContent, type Manifest, MANIFEST_FILE } from "../manifest.js";
+import { buildManifest, type FileKind, hashContent, type Manifest, MANIFEST_FILE, UPDATE_HISTORY } from "../manifest.js";
 import type { Choices } from "../options.js";
 import { migrationSteps, type PlannedFile, type PlannedStep, type Rendering, renderProject } from "../plan.js";
 import { installCommand } from "../package-manager.js";
 import { CLI_VERSION } from "../version.js";
 import { findCommittedVersion } from "./history.js";
 import { applyItems, type RequestedItem } from "./items.js";
-import { appendEnv, appendEnvExample, type DependencyChanges, mergePackageJson, mergeText } from "./merge.js";
+import {
+  appendEnv,
+  appendEnvExample,
+  type DependencyChanges,
+  dropFromEnvExample,
+  mergePackageJson,
+  mergeText,
+  mergeWithMarkers,
+  retireFromEnv,
+} from "./merge.js";
 import type { Project } from "./project.js";
 
 /**
@@ -30,6 +39,8 @@ export interface FileChange {
   after?: string;
   /** Why, for skip, conflict and keep. */
   reason?: string;
+  /** For a conflict: the user's version and the new one merged, each region both changed between conflict markers. */
+  markers?: string;
 }
 
 export interface AddPlan {
@@ -40,7 +51,8 @@ export interface AddPlan {
   files: FileChange[];
   dependencies: DependencyChanges;
   scriptsAdded: string[];
-  env: { example: string[]; dotenv: string[] };
+  /** Variables added to .env.example and .env; those no item reads any more, out of .env.example, commented in .env. */
+  env: { example: string[]; dotenv: string[]; retired: string[]; commentedOut: string[] };
   /** Install and migration commands the changes call for (before --no-install / --no-migrate). */
   steps: PlannedStep[];
   /** The manifest to write once the files are in. */
@@ -55,7 +67,11 @@ const SCHEMA_FOLDER = "src/lib/db/schema/";
  * the writer applies. Files in scope: those the new choices render differently, those the requested items own, and
  * (when the project was made by another CLI version) every file the CLI writes.
  */
-export async function planAdd(project: Project, items: RequestedItem[]): Promise<AddPlan> {
+export async function planAdd(
+  project: Project,
+  items: RequestedItem[],
+  { updating = false, regenerate = false }: { updating?: boolean; regenerate?: boolean } = {},
+): Promise<AddPlan> {
   const { root, manifest } = project;
   const previousChoices = manifest.choices;
   const choices = applyItems(previousChoices, items);
@@ -63,12 +79,16 @@ export async function planAdd(project: Project, items: RequestedItem[]): Promise
   const next = renderProject(manifest.name, choices);
   const previousByPath = byPath(previous.files);
   const requested = new Set(items.map((item) => item.key));
-  const upgrading = manifest.cliVersion !== CLI_VERSION;
+  // An update, or an add to a project an older CLI made: every file the CLI writes is brought to this version.
+  const upgrading = updating || manifest.cliVersion !== CLI_VERSION;
 
   const files: FileChange[] = [];
-  let dependencies: DependencyChanges = { added: {}, kept: [], removed: [] };
+  let dependencies: DependencyChanges = { added: {}, moved: [], kept: [], removed: [] };
   let scriptsAdded: string[] = [];
-  const env = { example: [] as string[], dotenv: [] as string[] };
+  const env = { example: [] as string[], dotenv: [] as string[], retired: [] as string[], commentedOut: [] as string[] };
+  // The variables only the replaced providers read.
+  const nextEnv = new Set(next.env.map((variable) => variable.name));
+  const retiredEnv = previous.env.map((variable) => variable.name).filter((name) => !nextEnv.has(name));
 
   for (const file of next.files) {
     if (file.path === MANIFEST_FILE) continue;
@@ -87,21 +107,29 @@ export async function planAdd(project: Project, items: RequestedItem[]): Promise
       }
       if (file.path === "package.json") {
         assertValidJson(before, path.join(root, file.path));
-        const merged = mergePackageJson(before, JSON.parse(previousByPath.get(file.path)!.content), JSON.parse(file.content));
+        const base = await packageBase(before, previousByPath.get(file.path)!.content, { root, manifest, upgrading });
+        const merged = mergePackageJson(before, JSON.parse(base), JSON.parse(file.content));
         ({ changes: dependencies, scriptsAdded } = merged);
         setAction(change, "merge", merged.content);
       } else if (file.path === ".env.example") {
         const merged = appendEnvExample(before, next.env);
+        const dropped = dropFromEnvExample(merged.content, retiredEnv);
         env.example = merged.added;
-        setAction(change, "merge", merged.content);
+        env.retired = dropped.removed;
+        setAction(change, "merge", dropped.content);
       } else {
         const merged = appendEnv(before, next.env, { name: manifest.name, options: { ...choices } });
+        const why = items.length > 0 ? `create-craftjs add ${items.map((item) => item.key).join(" ")}` : "create-craftjs update";
+        const retired = retireFromEnv(merged.content, retiredEnv, why);
         env.dotenv = merged.added;
-        setAction(change, "merge", merged.content);
+        env.commentedOut = retired.retired;
+        setAction(change, "merge", retired.content);
       }
       continue;
     }
-    await decide(change, file, { root, manifest, base: old?.content, needed });
+    // `add <route> --force`: the route's files come from the template again, the user's copies kept aside.
+    const regenerated = regenerate && items.some((item) => item.kind === "route" && item.key === file.owner);
+    await decide(change, file, { root, manifest, base: old?.content, needed, regenerated });
   }
 
   for (const [filePath, entry] of Object.entries(manifest.files)) {
@@ -134,6 +162,32 @@ export async function planAdd(project: Project, items: RequestedItem[]): Promise
   };
 }
 
+/**
+ * What package.json was when the CLI last wrote it, to tell the user's versions from its pins: on an upgrade, the
+ * recorded version (the file itself if untouched, else from git history); otherwise, and when neither is at hand,
+ * today's render of the previous choices.
+ */
+async function packageBase(
+  before: string,
+  rendered: string,
+  { root, manifest, upgrading }: { root: string; manifest: Manifest; upgrading: boolean },
+): Promise<string> {
+  const recorded = manifest.files["package.json"]?.hash;
+  if (!upgrading || !recorded) return rendered;
+  if (hashContent(before) === recorded) return before;
+  const committed = await findCommittedVersion(root, "package.json", recorded);
+  return committed !== undefined && isJson(committed) ? committed : rendered;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function setAction(change: FileChange, action: FileAction, after: string): void {
   if (after === change.before) return;
   change.action = action;
@@ -144,7 +198,7 @@ function setAction(change: FileChange, action: FileAction, after: string): void 
 async function decide(
   change: FileChange,
   file: PlannedFile,
-  context: { root: string; manifest: Manifest; base: string | undefined; needed: boolean },
+  context: { root: string; manifest: Manifest; base: string | undefined; needed: boolean; regenerated: boolean },
 ): Promise<void> {
   const { before } = change;
   const recorded = context.manifest.files[file.path]?.hash;
@@ -156,21 +210,23 @@ async function decide(
   if (before === file.content) return;
   if (recorded === hashContent(before)) return setAction(change, "update", file.content);
   const base = await baseVersion(file.path, recorded, context);
+  if (context.regenerated) return setConflict(change, base ?? "", file.content, "regenerated from the template (--force)");
   if (base === undefined) {
-    change.action = "conflict";
-    change.after = file.content;
-    change.reason = recorded
+    const reason = recorded
       ? "you edited it, and the version the CLI wrote is not at hand to merge against"
       : "a file of yours is where the CLI writes this one";
-    return;
+    return setConflict(change, "", file.content, reason);
   }
   const merged = mergeText(before, base, file.content, { unionInsertions: file.kind === "aggregate" });
   if (merged.clean) setAction(change, "merge", merged.content);
-  else {
-    change.action = "conflict";
-    change.after = file.content;
-    change.reason = "your edits and the new version change the same lines";
-  }
+  else setConflict(change, base, file.content, "your edits and the new version change the same lines");
+}
+
+function setConflict(change: FileChange, base: string, theirs: string, reason: string): void {
+  change.action = "conflict";
+  change.after = theirs;
+  change.reason = reason;
+  change.markers = mergeWithMarkers(change.before ?? "", base, theirs, `create-craftjs ${CLI_VERSION}`);
 }
 
 /**
@@ -196,16 +252,18 @@ function followUpSteps(
 ): PlannedStep[] {
   const pm = next.choices.packageManager;
   const steps: PlannedStep[] = [];
-  const dependenciesChanged = Object.keys(dependencies.added).length > 0 || dependencies.removed.length > 0;
+  const dependenciesChanged =
+    Object.keys(dependencies.added).length > 0 || dependencies.moved.length > 0 || dependencies.removed.length > 0;
   if (dependenciesChanged) steps.push({ id: "install", title: "Installing dependencies", command: installCommand(pm) });
   const schemaChanged = files.some((file) => file.path.startsWith(SCHEMA_FOLDER) && isWrite(file.action));
   if (schemaChanged) steps.push(...migrationSteps(pm, migrationName(items)));
   return steps;
 }
 
-/** `add_api_keys`, `add_ratelimit_redis`: what a migration made by add is called in drizzle/. */
+/** `add_api_keys`, `add_ratelimit_redis`, `update_0_4_0`: what a migration made by add or update is called. */
 export function migrationName(items: readonly RequestedItem[]): string {
-  return `add_${items.map((item) => item.key).join("_")}`.replace(/[^a-z0-9_]+/gi, "_").slice(0, 60);
+  const name = items.length > 0 ? `add_${items.map((item) => item.key).join("_")}` : `update_${CLI_VERSION}`;
+  return name.replace(/[^a-z0-9_]+/gi, "_").slice(0, 60);
 }
 
 export function isWrite(action: FileAction): boolean {
@@ -227,7 +285,9 @@ function nextManifest(manifest: Manifest, next: Rendering, changes: readonly Fil
   for (const change of changes) {
     if (change.action === "keep") files[change.path] = manifest.files[change.path]!;
   }
-  return { ...rebuilt, files };
+  const updates = manifest.updates ?? [];
+  if (manifest.cliVersion !== CLI_VERSION) updates.push({ from: manifest.cliVersion, to: CLI_VERSION, at: new Date().toISOString() });
+  return { ...rebuilt, files, ...(updates.length > 0 ? { updates: updates.slice(-UPDATE_HISTORY) } : {}) };
 }
 
 /** The next steps the added items bring (those the project already had were printed when it was made). */

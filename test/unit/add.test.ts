@@ -178,24 +178,79 @@ describe("add: each file's state", () => {
     expect(dotenv(await read(root, ".env.example"))).toHaveProperty("RATE_LIMIT_WHEN_STORE_DOWN");
   });
 
-  it("refuses a conflicting edit with its diff, changing nothing; --force takes the new version and keeps <file>.orig", async () => {
+  /** The user's resolution of every conflict: the new version's side of each. */
+  const takeTheirs = (text: string) => text.replace(/^<<<<<<< yours\n[^]*?^=======\n([^]*?)^>>>>>>> [^\n]*\n?/gm, "$1");
+
+  it("writes a conflict with markers and every other change; --continue waits for them to go, then finishes", async () => {
     const root = await project();
     const counter = "src/lib/ratelimit/counter.ts";
     const edited = (await read(root, counter)).replace("const windows = new Map", "const windows = /* mine */ new Map");
     await writeFile(path.join(root, counter), edited);
-    const before = await snapshotTree(root);
 
-    const refused = await add(root, "ratelimit", "redis", "--no-install");
-    expect(refused.exitCode).toBe(1);
-    expect(refused.stdout).toMatch(/conflict\s+src\/lib\/ratelimit\/counter\.ts/);
-    expect(refused.stdout).toContain("-const windows = /* mine */ new Map");
-    expect(refused.stderr).toContain("1 file conflicts with your edits");
-    expect(await snapshotTree(root)).toEqual(before);
+    const stopped = await add(root, "ratelimit", "redis", "--no-install");
+    expect(stopped.exitCode).toBe(1);
+    expect(stopped.stdout).toMatch(/conflict\s+src\/lib\/ratelimit\/counter\.ts/);
+    expect(stopped.stderr).toContain("1 file conflicts with your edits; every other change is written");
+    expect(stopped.stderr).toContain("create-craftjs add --continue");
+    const marked = await read(root, counter);
+    expect(marked).toMatch(/^<<<<<<< yours\n[^]*\/\* mine \*\/[^]*^=======\n[^]*^>>>>>>> create-craftjs \d/m);
+    expect(JSON.parse(await read(root, "package.json")).dependencies).toHaveProperty("ioredis");
+    // craftjs.json waits for the resolution; what is pending is in the CLI's own folder, which git ignores.
+    expect((await manifestOf(root)).choices.ratelimit).toBe("memory");
+    expect(await read(root, ".craftjs/.gitignore")).toMatch(/^\*$/m);
+    const another = await add(root, "api-keys", "--no-install");
+    expect([another.exitCode, another.stderr]).toEqual([1, expect.stringContaining("An earlier run stopped on conflicts")]);
 
+    const early = await add(root, "--continue", "--no-install");
+    expect(early.exitCode).toBe(1);
+    expect(early.stderr).toContain(`Still unresolved:\n  ${counter}`);
+    await writeFile(path.join(root, counter), takeTheirs(marked));
+    const finished = await add(root, "--continue", "--no-install");
+    expect(finished.exitCode, finished.output).toBe(0);
+    expect((await manifestOf(root)).choices.ratelimit).toBe("redis");
+    expect(await exists(path.join(root, ".craftjs/pending.json"))).toBe(false);
+    expect(await read(root, counter)).toContain('redis.call("INCR"');
+  });
+
+  it("with --conflicts new-file leaves the conflicting file as it is and writes the new version beside it", async () => {
+    const root = await project();
+    const counter = "src/lib/ratelimit/counter.ts";
+    const edited = (await read(root, counter)).replace("const windows = new Map", "const windows = /* mine */ new Map");
+    await writeFile(path.join(root, counter), edited);
+    const stopped = await add(root, "ratelimit", "redis", "--no-install", "--conflicts", "new-file");
+    expect(stopped.exitCode).toBe(1);
+    expect(stopped.stderr).toContain(`take what you want from ${counter}.craftjs-new, then delete it`);
+    expect(await read(root, counter)).toBe(edited);
+    expect(await read(root, `${counter}.craftjs-new`)).toContain('redis.call("INCR"');
+    expect((await add(root, "--continue", "--no-install")).exitCode).toBe(1);
+    await rm(path.join(root, `${counter}.craftjs-new`));
+    expect((await add(root, "--continue", "--no-install")).exitCode).toBe(0);
+  });
+
+  it("--force takes the new version and says where the user's copy went, in the git-ignored .craftjs/backup", async () => {
+    const root = await project();
+    const counter = "src/lib/ratelimit/counter.ts";
+    const edited = (await read(root, counter)).replace("const windows = new Map", "const windows = /* mine */ new Map");
+    await writeFile(path.join(root, counter), edited);
     const forced = await add(root, "ratelimit", "redis", "--no-install", "--force");
     expect(forced.exitCode, forced.output).toBe(0);
-    expect(await read(root, `${counter}.orig`)).toBe(edited);
+    const copy = /src\/lib\/ratelimit\/counter\.ts: overwritten; your copy is (\.craftjs\/backup\/\S+)/.exec(forced.stdout)?.[1];
+    expect(copy, forced.stdout).toBeDefined();
+    expect(await read(root, copy!)).toBe(edited);
+    expect(await read(root, ".craftjs/.gitignore")).toMatch(/^\*$/m);
     expect(await read(root, counter)).toContain('redis.call("INCR"');
+  });
+
+  it("regenerates a route's files with --force even where the user's edits would merge", async () => {
+    const root = await project();
+    const route = "src/app/api/chats/route.ts";
+    const original = await read(root, route);
+    await writeFile(path.join(root, route), `// mine\n${original}`);
+    expect((await add(root, "chats", "--no-install")).stdout).toContain("Nothing to do");
+    const forced = await add(root, "chats", "--no-install", "--force");
+    expect(forced.exitCode, forced.output).toBe(0);
+    expect(forced.stdout).toContain(`${route}: overwritten; your copy is .craftjs/backup/`);
+    expect(await read(root, route)).toBe(original);
   });
 
   it("recreates a deleted route file, then has nothing to do", async () => {
@@ -219,12 +274,20 @@ describe("add: each file's state", () => {
 
   it("switches the AI provider, replacing its SDK when the user left it at the pinned version", async () => {
     const root = await project();
+    await append(root, ".env", "OPENAI_API_KEY=sk-test-123\n");
     const result = await add(root, "ai", "anthropic", "--no-install");
     expect(result.exitCode, result.output).toBe(0);
     const { dependencies } = JSON.parse(await read(root, "package.json"));
     expect(dependencies).toHaveProperty("@ai-sdk/anthropic");
     expect(dependencies).not.toHaveProperty("@ai-sdk/openai");
     expect(await read(root, "src/lib/ai/provider.ts")).toContain("@ai-sdk/anthropic");
+    // OpenAI's variables leave .env.example; in .env they are commented out with a note, their values kept.
+    expect(result.stdout).toContain("- OPENAI_API_KEY from .env.example (no longer read)");
+    expect(dotenv(await read(root, ".env.example"))).not.toHaveProperty("OPENAI_API_KEY");
+    expect(dotenv(await read(root, ".env.example"))).toHaveProperty("ANTHROPIC_API_KEY");
+    const env = await read(root, ".env");
+    expect(dotenv(env)).not.toHaveProperty("OPENAI_API_KEY");
+    expect(env).toMatch(/# No longer read by the app \(create-craftjs add ai anthropic\).*\n# OPENAI_API_KEY=sk-test-123\n/);
   });
 
   it("deletes a file the CLI no longer writes when untouched, and keeps it when edited", async () => {

@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appendEnv, appendEnvExample, mergePackageJson, mergeText } from "../../src/add/merge.js";
+import {
+  appendEnv,
+  appendEnvExample,
+  dropFromEnvExample,
+  hasConflictMarkers,
+  mergePackageJson,
+  mergeText,
+  mergeWithMarkers,
+  retireFromEnv,
+} from "../../src/add/merge.js";
 import { hashContent, legacyManifestSchema, upgradeManifest } from "../../src/manifest.js";
 import { categories, features, providers, routes } from "../../src/providers/index.js";
 import type { EnvVar } from "../../src/providers/types.js";
@@ -41,9 +50,26 @@ describe("mergePackageJson", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["@ai-sdk/anthropic", "ioredis", "next", "zod"]);
     expect(pkg.dependencies.next).toBe("^16.0.0");
     expect(pkg.scripts).toEqual({ dev: "next dev --turbo", test: "vitest run" });
-    expect(changes).toEqual({ added: { "@ai-sdk/anthropic": "3.0.140", ioredis: "5.9.2" }, kept: [{ name: "next", yours: "^16.0.0", ours: "16.4.6" }], removed: ["@ai-sdk/openai"] });
+    expect(changes).toEqual({
+      added: { "@ai-sdk/anthropic": "3.0.140", ioredis: "5.9.2" },
+      moved: [],
+      kept: [{ name: "next", yours: "^16.0.0", ours: "16.4.6" }],
+      removed: ["@ai-sdk/openai"],
+    });
     expect(scriptsAdded).toEqual(["test"]);
     expect(content).toMatch(/^ {4}"name"/m);
+  });
+
+  it("moves a dependency and a tree pin the user left at the previous pin to the new one, and keeps the user's own", () => {
+    const before = { dependencies: { next: "16.4.0", zod: "4.6.7" }, overrides: { vite: "8.0.0" } };
+    const after = { dependencies: { next: "16.5.0", zod: "4.7.0" }, overrides: { vite: "8.4.1", "aria-hidden": "1.2.6" } };
+    const yours = JSON.stringify({ dependencies: { next: "16.4.0", zod: "^4.0.0" }, overrides: { vite: "8.0.0", mine: "1.0.0" } });
+    const { content, changes } = mergePackageJson(yours, before, after);
+    const pkg = JSON.parse(content);
+    expect(pkg.dependencies).toEqual({ next: "16.5.0", zod: "^4.0.0" });
+    expect(pkg.overrides).toEqual({ vite: "8.4.1", mine: "1.0.0", "aria-hidden": "1.2.6" });
+    expect(changes.moved).toEqual([{ name: "next", from: "16.4.0", to: "16.5.0" }]);
+    expect(changes.kept).toEqual([{ name: "zod", yours: "^4.0.0", ours: "4.7.0" }]);
   });
 
   it("keeps a replaced provider's dependency the user changed", () => {
@@ -107,5 +133,30 @@ describe("core templates", () => {
       for (const name of names) expect(source, `${entry.name} names ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
     }
     expect(routes.map((route) => route.id)).toEqual(["auth", "health", "me", "sessions", "chats", "chat"]);
+  });
+});
+
+describe("conflicts and retired variables", () => {
+  it("writes git's markers around each region both sides changed, and finds them", () => {
+    const base = "a\nb\nc\n";
+    const merged = mergeWithMarkers("a\nmine\nc\n", base, "a\ntheirs\nc\n", "create-craftjs 9.9.9");
+    expect(merged).toBe("a\n<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> create-craftjs 9.9.9\nc\n");
+    expect(hasConflictMarkers(merged)).toBe(true);
+    expect(hasConflictMarkers("a\n// ======= not a marker\nc\n")).toBe(false);
+    // With no base, the whole files face each other.
+    expect(mergeWithMarkers("x\n", "", "y\n", "new")).toMatch(/^<<<<<<< yours\nx\n=======\ny\n>>>>>>> new/);
+  });
+
+  it("takes a retired variable out of .env.example with its comment, and comments it out in .env with its value", () => {
+    const example = "# The key.\nOPENAI_API_KEY=\n\n# The database.\nDATABASE_URL=file:data/app.db\n";
+    expect(dropFromEnvExample(example, ["OPENAI_API_KEY"])).toEqual({
+      content: "# The database.\nDATABASE_URL=file:data/app.db\n",
+      removed: ["OPENAI_API_KEY"],
+    });
+    const env = "OPENAI_API_KEY=sk-live-123\nDATABASE_URL=file:data/app.db\n";
+    const { content, retired } = retireFromEnv(env, ["OPENAI_API_KEY"], "create-craftjs add ai anthropic");
+    expect(retired).toEqual(["OPENAI_API_KEY"]);
+    expect(content).toContain("# No longer read by the app (create-craftjs add ai anthropic)");
+    expect(content).toContain("# OPENAI_API_KEY=sk-live-123\nDATABASE_URL=file:data/app.db");
   });
 });

@@ -120,6 +120,13 @@ describe("flags and schema keys", () => {
   });
 });
 
+describe("list flags", () => {
+  it("collapses a value given twice (--oauth github,github), rather than failing deep inside", () => {
+    expect(resolveOptions({ oauth: "github,github,google" }).oauth).toEqual(["github", "google"]);
+    expect(resolveOptions({ corsOrigins: "https://a.example,https://a.example" }).corsOrigins).toEqual(["https://a.example"]);
+  });
+});
+
 describe("invalid values and combinations", () => {
   it("refuses --db mysql, naming the flag, the allowed values and an example command", () => {
     const message = refusal({ db: "mysql" });

@@ -1,28 +1,46 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { hashContent, legacyManifestSchema } from "../../../src/manifest.js";
+import { hashContent, legacyManifestSchema, manifestSchema } from "../../../src/manifest.js";
+import type { Choices } from "../../../src/options.js";
 import { renderProject } from "../../../src/plan.js";
 import { exists } from "./tree.js";
 
-const FIXTURE_0_1_0 = fileURLToPath(new URL("../../fixtures/craftjs-0.1.0/", import.meta.url));
+/** The versions of create-craftjs whose projects are kept as fixtures (test/fixtures/craftjs-<version>). */
+export type FixtureVersion = "0.1.0" | "0.3.0";
 
 /**
- * Lays out, in `root`, the project create-craftjs 0.1.0 made: its stored files, and every other file it recorded as
- * today's CLI renders it, refused unless its hash is the one 0.1.0 recorded (so the copy is exact).
+ * Lays out, in `root`, the project create-craftjs `version` made: its stored files, and every other file it recorded
+ * as today's CLI renders it, refused unless its hash is the one that version recorded (so the copy is exact).
  */
-export async function projectFrom0_1_0(root: string): Promise<void> {
-  await cp(FIXTURE_0_1_0, root, { recursive: true });
-  const manifest = legacyManifestSchema.parse(JSON.parse(await readFile(path.join(root, "craftjs.json"), "utf8")));
-  const today = new Map(renderProject("craftjs-0.1.0", manifest.choices).files.map((file) => [file.path, file.content]));
-  for (const [file, hash] of Object.entries(manifest.files)) {
+export async function projectFrom(version: FixtureVersion, root: string): Promise<void> {
+  await cp(fileURLToPath(new URL(`../../fixtures/craftjs-${version}/`, import.meta.url)), root, { recursive: true });
+  const json: unknown = JSON.parse(await readFile(path.join(root, "craftjs.json"), "utf8"));
+  const { name, choices, hashes } = recorded(version, json);
+  const today = new Map(renderProject(name, choices).files.map((file) => [file.path, file.content]));
+  for (const [file, hash] of Object.entries(hashes)) {
     const target = path.join(root, file);
     if (await exists(target)) continue;
     const content = today.get(file);
-    if (content === undefined || hashContent(content) !== hash) {
-      throw new Error(`The 0.1.0 fixture lacks ${file}, and today's CLI renders it differently: store 0.1.0's version.`);
+    if (hash === undefined || content === undefined || hashContent(content) !== hash) {
+      throw new Error(`The ${version} fixture lacks ${file}, and today's CLI renders it differently: store ${version}'s version.`);
     }
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, content);
   }
+}
+
+function recorded(version: FixtureVersion, json: unknown): { name: string; choices: Choices; hashes: Record<string, string | undefined> } {
+  if (version === "0.1.0") {
+    const legacy = legacyManifestSchema.parse(json);
+    return { name: `craftjs-${version}`, choices: legacy.choices, hashes: legacy.files };
+  }
+  const manifest = manifestSchema.parse(json);
+  const hashes = Object.fromEntries(Object.entries(manifest.files).map(([file, entry]) => [file, entry.hash]));
+  return { name: manifest.name, choices: manifest.choices, hashes };
+}
+
+/** The project create-craftjs 0.1.0 made (see projectFrom). */
+export function projectFrom0_1_0(root: string): Promise<void> {
+  return projectFrom("0.1.0", root);
 }
