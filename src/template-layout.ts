@@ -26,20 +26,27 @@ function cellsOf(line: string): string[] {
     .map((cell) => cell.trim());
 }
 
-/** The width the generated app's Prettier formats to (its .prettierrc.json). */
-const PRINT_WIDTH = 120;
+/** The first line of every aggregate list: it also keeps Prettier from joining a short list onto one line. */
+export const ENTRIES_COMMENT = "// One entry a line: entries of your own merge cleanly with the ones create-craftjs adds.";
 
 /**
- * A one-line statement holding an array literal, as Prettier lays it out: kept on its line when it fits, else one
- * element a line with trailing commas. For the aggregate files' lists (`[a, b, c]`), whose length depends on the items.
+ * A one-line statement holding an array literal (`[a, b, c]`), laid out one element a line with trailing commas
+ * under a comment, as Prettier keeps it. For the aggregate files' lists, whose elements come from the chosen items:
+ * a user's entry and a feature's, each on a line of its own, merge three ways without a conflict.
  */
-export function fitArrayStatement(source: string): string {
+export function entriesArrayStatement(source: string): string {
   const text = source.replace(/\n$/, "");
   const open = text.indexOf("[", text.indexOf("= "));
   const close = matchingBracket(text, open);
-  if (text.length <= PRINT_WIDTH || open < 0 || close < 0 || text.includes("\n")) return source;
+  if (open < 0 || close < 0 || text.includes("\n")) return source;
+  const indent = /^\s*/.exec(text)![0];
   const items = text.slice(open + 1, close).split(", ").filter(Boolean);
-  const lines = [text.slice(0, open + 1), ...items.map((item) => `  ${item},`), text.slice(close)];
+  const lines = [
+    text.slice(0, open + 1),
+    `${indent}  ${ENTRIES_COMMENT}`,
+    ...items.map((item) => `${indent}  ${item},`),
+    `${indent}${text.slice(close)}`,
+  ];
   return lines.join("\n") + (source.endsWith("\n") ? "\n" : "");
 }
 

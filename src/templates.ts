@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { alignMarkdownTable, fitArrayStatement } from "./template-layout.js";
+import { alignMarkdownTable, entriesArrayStatement } from "./template-layout.js";
 
 Handlebars.registerHelper("eq", (left: unknown, right: unknown) => left === right);
 // A string as a double-quoted literal, which YAML reads back exactly.
@@ -11,9 +11,9 @@ Handlebars.registerHelper("quote", (value: unknown) => JSON.stringify(String(val
 Handlebars.registerHelper("table", function (this: unknown, options: Handlebars.HelperOptions) {
   return alignMarkdownTable(options.fn(this));
 });
-// `{{#fit}}export const list = [a, b];{{/fit}}`: the statement broken one element a line when it is too long.
-Handlebars.registerHelper("fit", function (this: unknown, options: Handlebars.HelperOptions) {
-  return fitArrayStatement(options.fn(this));
+// `{{#entries}}export const list = [a, b];{{/entries}}`: the list one element a line, so edits merge by entry.
+Handlebars.registerHelper("entries", function (this: unknown, options: Handlebars.HelperOptions) {
+  return entriesArrayStatement(options.fn(this));
 });
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));

@@ -253,6 +253,22 @@ describe("add: each file's state", () => {
     expect(await read(root, route)).toBe(original);
   });
 
+  it("merges a Better Auth plugin of the user's own with the one add api-keys brings, each list entry on its line", async () => {
+    const root = await project();
+    const plugins = "src/lib/auth/plugins.ts";
+    await writeFile(
+      path.join(root, plugins),
+      (await read(root, plugins))
+        .replace('import type { BetterAuthPlugin } from "better-auth";', 'import type { BetterAuthPlugin } from "better-auth";\nimport { audit } from "@/lib/audit";')
+        .replace(/(export const authPlugins = \[\n.*\n)/, "$1  audit.plugin,\n"),
+    );
+    const result = await add(root, "api-keys", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toMatch(/merge\s+src\/lib\/auth\/plugins\.ts \(your edits kept\)/);
+    const merged = await read(root, plugins);
+    expect(merged).toMatch(/export const authPlugins = \[\n.*\n {2}audit\.plugin,\n {2}apiKeyAuth\.plugin,\n\]/);
+  });
+
   it("recreates a deleted route file, then has nothing to do", async () => {
     const root = await project();
     const route = "src/app/api/chats/route.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignMarkdownTable, fitArrayStatement } from "../../src/template-layout.js";
+import { alignMarkdownTable, ENTRIES_COMMENT, entriesArrayStatement } from "../../src/template-layout.js";
 
 describe("alignMarkdownTable", () => {
   it("pads every column to its widest cell, as Prettier does", () => {
@@ -15,14 +15,14 @@ describe("alignMarkdownTable", () => {
   });
 });
 
-describe("fitArrayStatement", () => {
-  it("leaves a statement that fits on its line", () => {
-    expect(fitArrayStatement("export const list: T[] = [a, b];\n")).toBe("export const list: T[] = [a, b];\n");
+describe("entriesArrayStatement", () => {
+  it("lays a list out one element a line under its comment, the type's brackets untouched", () => {
+    expect(entriesArrayStatement("export const list = [a, b] satisfies Thing[];\n")).toBe(
+      `export const list = [\n  ${ENTRIES_COMMENT}\n  a,\n  b,\n] satisfies Thing[];\n`,
+    );
   });
 
-  it("breaks the array of a long one, one element a line, the type's brackets untouched", () => {
-    const items = Array.from({ length: 12 }, (_, index) => `SomeLongSectionName${index}`);
-    const broken = fitArrayStatement(`export const list = [${items.join(", ")}] satisfies Thing[];\n`);
-    expect(broken).toBe(`export const list = [\n${items.map((item) => `  ${item},`).join("\n")}\n] satisfies Thing[];\n`);
+  it("keeps the statement's indentation, and an empty list open for entries", () => {
+    expect(entriesArrayStatement("  const origins = [];")).toBe(`  const origins = [\n    ${ENTRIES_COMMENT}\n  ];`);
   });
 });
