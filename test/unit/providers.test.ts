@@ -53,7 +53,7 @@ describe("--api-keys", () => {
     expect(file(planned, "src/lib/db/schema/index.ts")).toContain('export * from "./api-keys"');
     expect(file(planned, "src/lib/auth/plugins.ts")).toContain("apiKeyAuth.plugin");
     expect(file(planned, "src/lib/auth/api-key-plugin.ts")).toContain("apiKey({ rateLimit: { enabled: false } })");
-    expect(file(planned, "src/lib/api/credentials.ts")).toContain("[apiKeyCredential, sessionCredential]");
+    expect(file(planned, "src/lib/api/credentials.ts")).toMatch(/\n {2}apiKeyCredential,\n {2}sessionCredential,\n\]/);
   });
 
   it("leaves every trace of them out with --no-api-keys", () => {
