@@ -9,6 +9,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(1);
 }
 
+// V8 keeps the compiled CLI in Node's compile cache (the OS temp folder), so every run after the first skips compiling.
+const { enableCompileCache } = await import("node:module");
+enableCompileCache?.();
 const { main } = await import("../dist/cli.js");
 main(process.argv).then(
   (code) => {

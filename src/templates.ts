@@ -1,22 +1,46 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Handlebars from "handlebars";
+import type HandlebarsModule from "handlebars";
 import { alignMarkdownTable, entriesArrayStatement } from "./template-layout.js";
 
-Handlebars.registerHelper("eq", (left: unknown, right: unknown) => left === right);
-// A string as a double-quoted literal, which YAML reads back exactly.
-Handlebars.registerHelper("quote", (value: unknown) => JSON.stringify(String(value)));
-// `{{#table}}| a | b |...{{/table}}`: the Markdown table inside, its columns aligned.
-Handlebars.registerHelper("table", function (this: unknown, options: Handlebars.HelperOptions) {
-  return alignMarkdownTable(options.fn(this));
-});
-// `{{#entries}}export const list = [a, b];{{/entries}}`: the list one element a line, so edits merge by entry.
-Handlebars.registerHelper("entries", function (this: unknown, options: Handlebars.HelperOptions) {
-  return entriesArrayStatement(options.fn(this));
-});
+type Handlebars = typeof HandlebarsModule;
+const requireModule = createRequire(import.meta.url);
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
+
+/**
+ * The templates the build packed beside the bundled CLI (scripts/build.js): each folder's files, the Handlebars ones
+ * precompiled. Absent when the CLI runs from its sources (the tests), which read and compile the folders instead.
+ */
+const PACKED_TEMPLATES = fileURLToPath(new URL("./templates.cjs", import.meta.url));
+type PackedFile = [path: string, content: string] | [path: string, content: null, spec: TemplateSpecification];
+
+/** The helpers the templates use, on the Handlebars instance that renders them (the runtime, or the compiler). */
+function withHelpers(handlebars: Handlebars): Handlebars {
+  handlebars.registerHelper("eq", (left: unknown, right: unknown) => left === right);
+  // A string as a double-quoted literal, which YAML reads back exactly.
+  handlebars.registerHelper("quote", (value: unknown) => JSON.stringify(String(value)));
+  // `{{#table}}| a | b |...{{/table}}`: the Markdown table inside, its columns aligned.
+  handlebars.registerHelper("table", function (this: unknown, options: HandlebarsModule.HelperOptions) {
+    return alignMarkdownTable(options.fn(this));
+  });
+  // `{{#entries}}export const list = [a, b];{{/entries}}`: the list one element a line, so edits merge by entry.
+  handlebars.registerHelper("entries", function (this: unknown, options: HandlebarsModule.HelperOptions) {
+    return entriesArrayStatement(options.fn(this));
+  });
+  return handlebars;
+}
+
+let packed: Record<string, PackedFile[]> | undefined | null;
+let runtime: Handlebars | undefined;
+let compiler: Handlebars | undefined;
+
+function packedTemplates(): Record<string, PackedFile[]> | undefined {
+  if (packed === undefined) packed = existsSync(PACKED_TEMPLATES) ? requireModule(PACKED_TEMPLATES) : null;
+  return packed ?? undefined;
+}
 
 /** Files npm would drop or mangle when publishing are stored under another name and renamed on render. */
 const RENAMES: Record<string, string> = { _gitignore: ".gitignore" };
@@ -33,31 +57,45 @@ const cache = new Map<string, TemplateFile[]>();
 export function loadTemplateFolder(folder: string): TemplateFile[] {
   const cached = cache.get(folder);
   if (cached) return cached;
-  const root = path.join(TEMPLATES_DIR, folder);
-  const files = readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => loadTemplateFile(root, path.join(entry.parentPath, entry.name)));
+  const fromBuild = packedTemplates()?.[folder];
+  const files = fromBuild ? fromBuild.map(packedFile) : readFolder(folder);
   cache.set(folder, files);
   return files;
 }
 
-function loadTemplateFile(root: string, file: string): TemplateFile {
-  const relative = path.relative(root, file).split(path.sep);
-  const base = relative.pop()!;
-  const isTemplate = base.endsWith(".hbs");
-  const name = isTemplate ? base.slice(0, -".hbs".length) : base;
-  const target = [...relative, RENAMES[name] ?? name].join("/");
-  const source = readFileSync(file, "utf8");
-  if (!isTemplate) return { target, render: () => source };
-  let compiled: HandlebarsTemplateDelegate | undefined;
+function packedFile([relative, content, spec]: PackedFile): TemplateFile {
+  if (content !== null) return templateFile(relative, () => content);
+  runtime ??= withHelpers(requireModule("handlebars/runtime") as Handlebars);
+  let compiled: HandlebarsModule.TemplateDelegate | undefined;
+  return templateFile(relative, (data) => (compiled ??= runtime!.template(spec!))(data));
+}
+
+function readFolder(folder: string): TemplateFile[] {
+  const root = path.join(TEMPLATES_DIR, folder);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      const source = readFileSync(path.join(root, relative), "utf8");
+      if (!relative.endsWith(".hbs")) return templateFile(relative, () => source);
+      compiler ??= withHelpers(requireModule("handlebars") as Handlebars);
+      let compiled: HandlebarsModule.TemplateDelegate | undefined;
+      return templateFile(relative, (data) => (compiled ??= compiler!.compile(source, { noEscape: true, strict: true }))(data));
+    });
+}
+
+/** A file of a folder: its path in the project (`.hbs` dropped, renamed if stored under another name) and its render. */
+function templateFile(relative: string, render: (data: object) => string): TemplateFile {
+  const parts = relative.split("/");
+  const base = parts.pop()!;
+  const name = base.endsWith(".hbs") ? base.slice(0, -".hbs".length) : base;
   return {
-    target,
+    target: [...parts, RENAMES[name] ?? name].join("/"),
     render(data) {
-      compiled ??= Handlebars.compile(source, { noEscape: true, strict: true });
       try {
-        return compiled(data);
+        return render(data);
       } catch (error) {
-        throw new Error(`Template ${path.relative(TEMPLATES_DIR, file)} failed to render: ${(error as Error).message}`);
+        throw new Error(`Template ${relative} failed to render: ${(error as Error).message}`);
       }
     },
   };

@@ -23,11 +23,13 @@ function newestMtime(dir: string): number {
 
 function distIsStale(): boolean {
   const entry = path.join(ROOT, "dist", "cli.js");
-  return !existsSync(entry) || statSync(entry).mtimeMs < newestMtime(path.join(ROOT, "src"));
+  const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "templates")));
+  return !existsSync(entry) || statSync(entry).mtimeMs < sources;
 }
 
 /**
- * Builds dist/ when it is missing or older than src/ (`npm test` builds first, a bare `vitest run` may not).
+ * Builds dist/ when it is missing or older than src/ or templates/ (`npm test` builds first, a bare `vitest run` may
+ * not).
  * Test files run in parallel workers, so the build is serialized with a lock directory.
  */
 export async function ensureBuilt(): Promise<void> {
@@ -47,12 +49,11 @@ export async function ensureBuilt(): Promise<void> {
   }
   try {
     if (distIsStale()) {
-      const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
       try {
-        execFileSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: ROOT, stdio: "pipe" });
+        execFileSync(process.execPath, [path.join(ROOT, "scripts", "build.js")], { cwd: ROOT, stdio: "pipe" });
       } catch (error) {
         const { stdout = "", stderr = "" } = error as { stdout?: Buffer | string; stderr?: Buffer | string };
-        throw new Error(`Building dist/ for the CLI tests failed (tsc -p tsconfig.json):\n${stdout}${stderr}`);
+        throw new Error(`Building dist/ for the CLI tests failed (node scripts/build.js):\n${stdout}${stderr}`);
       }
     }
   } finally {
