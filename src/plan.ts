@@ -111,6 +111,7 @@ export function renderProject(name: string, choices: Choices, seeds: EnvSeeds = 
     navigation: descriptors.flatMap((item) => item.navigation ?? []).sort((a, b) => a.order - b.order),
     settingsSections: descriptors.flatMap((item) => item.settingsSections ?? []),
     homeSections: descriptors.flatMap((item) => item.homeSections ?? []),
+    usageAnchors: descriptors.flatMap((item) => item.usageAnchors ?? []),
     connectSources: descriptors.flatMap((item) => item.connectSources ?? []),
     ci: workflowData(
       ciWorkflow(choices.packageManager, descriptors.flatMap((item) => item.ciServices ?? []), env, {

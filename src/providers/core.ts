@@ -48,7 +48,7 @@ export const core: ItemDescriptor = {
     "prettier",
     "prettier-plugin-tailwindcss",
   ],
-  schemaModules: ["auth", "chats"],
+  schemaModules: ["auth", "chats", "usage"],
   credentials: [{ name: "sessionCredential", from: "@/lib/auth/session", order: 100 }],
   navigation: [
     { href: "/chat", label: "Chat", order: 10 },
@@ -100,6 +100,17 @@ export const core: ItemDescriptor = {
         "React renders, block by block: a streaming answer re-parses only its last block, a block over 16 KB and\n" +
         "everything past 32 KB are plain text, and a stored answer over 64 KB is collapsed on its page with a button for\n" +
         "the rest. Stored answers are parsed on the server; code is highlighted in the browser, per language on first use.",
+    },
+    {
+      title: "AI allowance",
+      body:
+        "Each plan has a monthly allowance of AI tokens (`aiTokensPerMonth` in `src/config/plans.ts`: Free 100,000, Pro\n" +
+        "5 million, Enterprise 100 million; `AI_MONTHLY_TOKENS_FREE`, `_PRO` and `_ENTERPRISE` override them). Each\n" +
+        "answer's input and output tokens, as the provider reports them (estimated for an answer the user stopped), are\n" +
+        "added to `ai_usage` in one statement, so instances answering at once never lose a count. Once the allowance is\n" +
+        "spent, `/api/chat` answers 429 `QUOTA_EXCEEDED` with `{ limit, used, resetsAt }` before calling the provider: a\n" +
+        "burst can overspend by the answers already in flight, no more. The period is the calendar month (UTC), or the\n" +
+        "month from a paid plan's billing day; a new plan applies at once. `GET /api/usage` and the settings page show it.",
     },
     {
       title: "Pages and components",
@@ -167,6 +178,12 @@ export const core: ItemDescriptor = {
       schema: "z.string().min(1).optional()",
       example: "",
     },
+    ...(["FREE", "PRO", "ENTERPRISE"] as const).map((plan) => ({
+      name: `AI_MONTHLY_TOKENS_${plan}`,
+      comment: `The ${plan[0] + plan.slice(1).toLowerCase()} plan's AI tokens a month (input and output). Unset: its aiTokensPerMonth in src/config/plans.ts.`,
+      schema: "z.coerce.number().int().nonnegative().optional()",
+      example: "",
+    })),
     {
       name: "AI_TIMEOUT_MS",
       comment: "How long the chat route waits for the provider's first token before answering 502.",

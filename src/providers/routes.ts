@@ -101,7 +101,14 @@ export const routes = [
         methods: "POST",
         auth: "yes",
         summary:
-          "`{ messages, model?, chatId? }`: the answer, streamed as the AI SDK's UI message stream; `X-Chat-Id` names the chat",
+          "`{ messages, model?, chatId? }`: the answer, streamed as the AI SDK's UI message stream; `X-Chat-Id` names the chat; " +
+          "429 `QUOTA_EXCEEDED` once the month's AI tokens are spent",
+      },
+      {
+        path: "/api/usage",
+        methods: "GET",
+        auth: "yes",
+        summary: "`{ plan, period: { start, end }, tokens: { used, limit } }`: this month's AI tokens against the plan's",
       },
     ],
   },

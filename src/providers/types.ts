@@ -105,6 +105,8 @@ export interface TemplateData {
    * sign-up answer a taken address exactly as a new one (src/config/auth.ts).
    */
   requireEmailVerification?: boolean;
+  /** Where a user goes for a bigger plan, set by the item that sells plans: a spent AI allowance links there. */
+  upgradePath?: string;
 }
 
 /**
@@ -151,6 +153,11 @@ export interface ItemDescriptor {
    * a module export of a function returning an origin, or null while it is not configured.
    */
   connectSources?: readonly ModuleExport[];
+  /**
+   * Where a user's monthly AI allowance renews, each a module export `(userId) => Promise<Date | undefined>`: the end
+   * of their paid billing period. Without one, it renews with the calendar month.
+   */
+  usageAnchors?: readonly ModuleExport[];
   /** Sections of the landing page below its introduction, each a React component taking no props. */
   homeSections?: readonly ModuleExport[];
   /** Service containers the CI workflow needs for the app's tests. */

@@ -54,6 +54,8 @@ export default defineConfig({
             APP_URL: baseURL,
             TRUSTED_PROXY_HOPS: "1",
             EMAIL_OUTBOX: "on",
+            // A Free allowance one "expensive" answer spends (e2e/free-plan.spec.ts); every other test stays well below it.
+            AI_MONTHLY_TOKENS_FREE: "6000",
           },
           reuseExistingServer: false,
           timeout: 60_000,

@@ -12,6 +12,7 @@ import { emailSteps } from "./steps/email.js";
 import { workflowSteps } from "./steps/workflow.js";
 import { uploadSteps } from "./steps/uploads.js";
 import { chatSteps } from "./steps/chat.js";
+import { quotaSteps } from "./steps/quota.js";
 import { chatRenderingSteps } from "./steps/chat-rendering.js";
 import { corsSteps, developmentCorsSteps } from "./steps/cors.js";
 import { firstRunSteps } from "./steps/first-run.js";
@@ -153,6 +154,7 @@ describe.concurrent("generated apps", () => {
       securitySteps(suite);
       rateLimitSteps(suite);
       chatSteps(suite);
+      quotaSteps(suite);
       chatRenderingSteps(suite);
       hardeningChatInputSteps(suite);
       if (combination.payments !== "none") billingSteps(suite);

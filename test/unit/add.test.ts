@@ -146,7 +146,7 @@ describe("add: each file's state", () => {
     expect(result.exitCode, result.output).toBe(0);
 
     expect(await read(root, "src/lib/db/schema/index.ts")).toBe(
-      'export * from "./auth";\nexport * from "./chats";\nexport * from "./my-tables";\nexport * from "./api-keys";\n',
+      'export * from "./auth";\nexport * from "./chats";\nexport * from "./usage";\nexport * from "./my-tables";\nexport * from "./api-keys";\n',
     );
     const manifest = await manifestOf(root);
     expect(manifest.choices).toMatchObject({ apiKeys: true, ratelimit: "redis" });

@@ -8,6 +8,8 @@ export const billing = {
   schemaModules: ["billing"],
   navigation: [{ href: "/billing", label: "Billing", order: 50 }],
   homeSections: [{ name: "PricingSection", from: "@/components/billing/pricing-section" }],
+  usageAnchors: [{ name: "billingPeriodEnd", from: "@/lib/billing/store" }],
+  templateData: { upgradePath: "/billing" },
   errorCodes: [
     { code: "PLAN_NOT_FOUND", status: 404 },
     { code: "NO_SUBSCRIPTION", status: 404 },

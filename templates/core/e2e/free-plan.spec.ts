@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Page, Response } from "@playwright/test";
-import { expect, signUp, test } from "./support/fixtures";
+import { site } from "../src/config/site";
+import { checkPage, expect, signUp, test } from "./support/fixtures";
 
 /*
  * The free plan as a person meets it: its limit (10 API requests a minute) is spent on what they do, one request a
@@ -80,4 +81,34 @@ test("the eleventh question in a minute is refused with when to try again, and s
   // The refusal is all the browser's console says: the 429 of POST /api/chat.
   expect(consoleErrors.every((error) => /status of 429/.test(error))).toBe(true);
   consoleErrors.length = 0;
+});
+
+test("once the month's AI tokens are spent, the chat says when they renew and offers the plans; settings shows it", async ({
+  page,
+  consoleErrors,
+}) => {
+  await signUp(page);
+  await page.goto("/settings");
+  const usage = page.getByTestId("ai-usage");
+  await expect(usage).toContainText("0 of 6,000 tokens used; renews");
+
+  // The fake model says an expensive answer cost 6,000 tokens: the next question finds the allowance (6,000 here) spent.
+  await page.goto("/chat");
+  const chat = chatPage(page);
+  await ask(page, "An expensive answer, please");
+  const next = "Is there any allowance left?";
+  await chat.input.fill(next);
+  await chat.input.press("Enter");
+  await expect(chat.alert).toContainText(/AI allowance of the Free plan is used up .* it renews on \w+ \d+, \d{4}\./);
+  if (site.upgradePath)
+    await expect(chat.alert.getByRole("link", { name: "See the plans" })).toHaveAttribute("href", site.upgradePath);
+  await expect(chat.input).toHaveValue(next);
+  await checkPage(page, "chat-quota-spent");
+  expect(consoleErrors.every((error) => /status of 429/.test(error))).toBe(true);
+  consoleErrors.length = 0;
+
+  await page.goto("/settings");
+  await expect(usage).toContainText(/6,\d{3} of 6,000 tokens used; renews \w+ \d+, \d{4}/);
+  const used = Number((await usage.locator("span.text-lg").textContent())!.replaceAll(",", ""));
+  expect(used).toBeGreaterThan(6000);
 });

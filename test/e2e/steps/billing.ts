@@ -90,6 +90,10 @@ export function billingSteps(suite: Suite): void {
     expect(subscription.json).toMatchObject({ plan: "pro", status: "active", cancelAtPeriodEnd: false });
     expect(new Date(subscription.json.currentPeriodEnd).getTime()).toBeGreaterThan(Date.now());
     expect(subscription.headers.get("x-ratelimit-limit")).toBe("100");
+    // The AI allowance is Pro's at once, and renews on the billing day: its period ends with the subscription's.
+    const usage = await ivy.browser.get("/api/usage");
+    expect(usage.json).toMatchObject({ plan: "pro", tokens: { limit: 5_000_000 } });
+    expect(usage.json.period.end).toBe(new Date(subscription.json.currentPeriodEnd).toISOString());
 
     const twice = await ivy.browser.post("/api/checkout", { planId: "pro" });
     expect([twice.status, twice.json]).toEqual([409, errorShape("ALREADY_SUBSCRIBED")]);

@@ -63,6 +63,20 @@ export function setPlan(database: AppDatabase, userId: string, plan: string): Pr
   return execute(database, [{ sql: "update users set plan = ? where id = ?", args: [plan, userId] }]);
 }
 
+/** Sets the AI tokens a user has spent in the allowance period starting at `periodStart`. */
+export function setAiUsage(database: AppDatabase, userId: string, periodStart: Date, tokens: number): Promise<void> {
+  const sqlite = database.kind === "sqlite";
+  const at = (date: Date) => (sqlite ? date.getTime() : date.toISOString());
+  return execute(database, [
+    {
+      sql:
+        "insert into ai_usage (id, user_id, period_start, tokens, updated_at) values (?, ?, ?, ?, ?) " +
+        "on conflict (id) do update set tokens = excluded.tokens",
+      args: [`${userId}:${periodStart.toISOString()}`, userId, at(periodStart), tokens, at(new Date())],
+    },
+  ]);
+}
+
 /**
  * Stores a chat with messages straight into a generated app's database, as the chat route of a later issue will:
  * the suite then reads it back over HTTP. `contents` alternate user and assistant messages.

@@ -16,9 +16,11 @@ const FAST_ANSWER =
 /**
  * What it answers: a little Markdown with a code block. A question with "long" in it gets a slow, long answer;
  * "slow", "word1 word2 …", one word every 200 ms for half a minute (time to press Stop); "table", a table and
- * highlighted code; "fast", 200 KB in 64-character pieces 2 ms apart, as fast as real providers stream short tokens.
+ * highlighted code; "fast", 200 KB in 64-character pieces 2 ms apart, as fast as real providers stream short tokens;
+ * "expensive", a short answer the provider says cost 6,000 output tokens (a Free allowance in the browser tests).
  */
 function answerTo(question) {
+  if (/expensive/i.test(question)) return { pieces: ["An expensive answer."], delayMs: 15, outputTokens: 6000 };
   if (/long/i.test(question))
     return { pieces: Array.from({ length: 60 }, (_, i) => `Part ${i + 1} of a long answer. `), delayMs: 200 };
   if (/slow/i.test(question)) return { pieces: Array.from({ length: 150 }, (_, i) => `word${i + 1} `), delayMs: 200 };
@@ -44,7 +46,7 @@ export function lastUserText(messages) {
 /**
  * Serves a provider's streaming API: a POST to a URL `path` matches is answered, as a server-sent event stream, with
  * `frames(body, match)`: its `start` (if any), a `piece(text)` for each piece of the answer at the answer's pace, and
- * `end(pieceCount)`. Anything else is a 404 with the provider's `notFound` body. `question(body)` reads the question.
+ * `end(outputTokens)` (the usage it reports: one token a piece, unless the answer says otherwise). Anything else is a 404 with the provider's `notFound` body. `question(body)` reads the question.
  * GET /disconnects lists the answers whose client (the app) closed the connection before their end, oldest first:
  * `{ question, at, pieces }`, `at` in epoch ms and `pieces` the number sent by then.
  */
@@ -60,7 +62,7 @@ export function serveFakeModel({ path, notFound, question, frames }) {
     }
     const body = await readJson(request);
     const asked = question(body);
-    const { pieces, delayMs } = answerTo(asked);
+    const { pieces, delayMs, outputTokens = pieces.length } = answerTo(asked);
     const frame = frames(body, match);
     let sent = 0;
     response.on("close", () => {
@@ -74,7 +76,7 @@ export function serveFakeModel({ path, notFound, question, frames }) {
       sent++;
       await sleep(delayMs);
     }
-    response.end(frame.end(pieces.length));
+    response.end(frame.end(outputTokens));
   });
   server.listen(Number(process.env.FAKE_MODEL_PORT ?? 3101), "127.0.0.1");
 }

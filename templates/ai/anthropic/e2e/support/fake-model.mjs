@@ -26,12 +26,12 @@ serveFakeModel({
         },
       }) + event({ type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }),
     piece: (text) => event({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text } }),
-    end: (pieceCount) =>
+    end: (outputTokens) =>
       event({ type: "content_block_stop", index: 0 }) +
       event({
         type: "message_delta",
         delta: { stop_reason: "end_turn", stop_sequence: null },
-        usage: { output_tokens: pieceCount },
+        usage: { output_tokens: outputTokens },
       }) +
       event({ type: "message_stop" }),
   }),

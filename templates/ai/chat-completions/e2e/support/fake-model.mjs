@@ -15,12 +15,12 @@ serveFakeModel({
     return {
       piece: (content) =>
         chunk({ choices: [{ index: 0, delta: { role: "assistant", content }, finish_reason: null }] }),
-      end: (pieceCount) =>
+      end: (outputTokens) =>
         chunk({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }) +
         (body.stream_options?.include_usage
           ? chunk({
               choices: [],
-              usage: { prompt_tokens: 12, completion_tokens: pieceCount, total_tokens: 12 + pieceCount },
+              usage: { prompt_tokens: 12, completion_tokens: outputTokens, total_tokens: 12 + outputTokens },
             })
           : "") +
         sse("[DONE]"),

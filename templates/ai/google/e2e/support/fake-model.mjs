@@ -22,10 +22,10 @@ serveFakeModel({
       return sse({ candidates: [candidate], modelVersion: model, responseId: "fake" });
     },
     // The SDK keeps the last usageMetadata it sees, so the final chunk carries the totals.
-    end: (pieceCount) =>
+    end: (outputTokens) =>
       sse({
         candidates: [{ finishReason: "STOP", index: 0 }],
-        usageMetadata: { promptTokenCount: 12, candidatesTokenCount: pieceCount, totalTokenCount: 12 + pieceCount },
+        usageMetadata: { promptTokenCount: 12, candidatesTokenCount: outputTokens, totalTokenCount: 12 + outputTokens },
         modelVersion: model,
         responseId: "fake",
       }),

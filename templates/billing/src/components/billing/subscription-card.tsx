@@ -1,5 +1,5 @@
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/ui/format-date";
 import { ManageBillingButton } from "./manage-billing-button";
 import type { Plan, Subscription } from "./types";
 

@@ -157,3 +157,20 @@ async function existingUser(tx: Transaction, userId: string | undefined): Promis
   const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
   return row?.id;
 }
+
+/** A paying user's AI allowance renews on their billing day: the end of their live subscription's period, if any. */
+export async function billingPeriodEnd(userId: string): Promise<Date | undefined> {
+  const [live] = await db
+    .select({ end: subscriptions.currentPeriodEnd })
+    .from(subscriptions)
+    .where(
+      and(
+        eq(subscriptions.userId, userId),
+        inArray(subscriptions.status, PLAN_GRANTING),
+        isNull(subscriptions.endedAt),
+      ),
+    )
+    .orderBy(desc(subscriptions.syncedAt))
+    .limit(1);
+  return live?.end ?? undefined;
+}

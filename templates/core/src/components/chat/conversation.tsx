@@ -1,8 +1,10 @@
 "use client";
 
 import type { ChatOnFinishCallback, UIMessage } from "ai";
+import Link from "next/link";
 import { Fragment, lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { site } from "@/config/site";
 import { ApiRequestError, messageOf } from "@/lib/api/browser";
 import { chatErrorMessage } from "@/lib/chat/errors";
 import { stopAnswer } from "@/lib/chat/stop";
@@ -187,6 +189,7 @@ export function Conversation({
   }
 
   const problem = snapshot.error ? chatErrorMessage(snapshot.error) : stopFailure;
+  const quotaSpent = snapshot.error instanceof ApiRequestError && snapshot.error.code === "QUOTA_EXCEEDED";
   function dismissProblem() {
     controls.current?.clearError();
     setStopFailure(null);
@@ -251,7 +254,17 @@ export function Conversation({
       {problem && (
         <div className="mx-auto w-full max-w-3xl px-4">
           <div role="alert" className="flex items-start gap-3 rounded-md border border-destructive bg-card p-3 text-sm">
-            <p className="flex-1 text-destructive">{problem}</p>
+            <p className="flex-1 text-destructive">
+              {problem}
+              {quotaSpent && site.upgradePath && (
+                <>
+                  {" "}
+                  <Link href={site.upgradePath} className="font-medium underline underline-offset-4">
+                    See the plans
+                  </Link>
+                </>
+              )}
+            </p>
             <Button variant="ghost" size="sm" onClick={dismissProblem}>
               Dismiss
             </Button>

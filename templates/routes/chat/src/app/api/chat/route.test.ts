@@ -7,6 +7,10 @@ import { call, signUp } from "@/test/requests";
 import { GET as readChat } from "../chats/[id]/route";
 import { POST as stop } from "../chats/[id]/stop/route";
 import { GET as listChats } from "../chats/route";
+import { GET as readUsage } from "../usage/route";
+import { monthlyTokens } from "@/lib/usage/quota";
+import { addTokens } from "@/lib/usage/store";
+import { formatDate } from "@/lib/ui/format-date";
 import { finishAnswer, startAnswer } from "@/test/model-stream";
 
 /** When set, the next answer holds after its first words until it settles: an answer still being written. */
@@ -205,5 +209,33 @@ describe("POST /api/chat", () => {
     await vi.waitFor(async () =>
       expect((await findChat(user.id, chatId))?.messages[1]?.content).toBe("before\uFFFDafter \uFFFD end"),
     );
+  });
+});
+
+describe("the month's AI allowance", () => {
+  it("counts each answer's tokens, and once they are spent refuses with 429 QUOTA_EXCEEDED and when it renews", async () => {
+    const user = await signUp();
+    await (await chat(user, { messages: [{ role: "user", content: "Hello" }] })).text();
+    // The provider counted 5 tokens in and 2 out; /api/usage says so, against the Free plan's allowance.
+    await vi.waitFor(async () => {
+      const usage = await (await call(readUsage, { as: user })).json();
+      expect(usage).toMatchObject({ plan: "free", tokens: { used: 7, limit: monthlyTokens("free") } });
+    });
+    const usage = await (await call(readUsage, { as: user })).json();
+    expect(new Date(usage.period.end).getTime()).toBeGreaterThan(Date.now());
+
+    await addTokens(
+      user.id,
+      { start: new Date(usage.period.start), end: new Date(usage.period.end) },
+      monthlyTokens("free"),
+    );
+    const refused = await chat(user, { messages: [{ role: "user", content: "One more" }] });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await refused.json()).toEqual({
+      error: expect.stringContaining(`renews on ${formatDate(usage.period.end)}`),
+      code: "QUOTA_EXCEEDED",
+      details: { limit: monthlyTokens("free"), used: monthlyTokens("free") + 7, resetsAt: usage.period.end },
+    });
   });
 });

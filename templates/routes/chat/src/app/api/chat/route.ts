@@ -7,6 +7,9 @@ import { streamAnswer } from "@/lib/ai/stream";
 import { answerInProgress, previousAnswer } from "@/lib/chats/answers-in-progress";
 import { chatIdInput } from "@/lib/chats/input";
 import { findChat, newChatId, recordExchange } from "@/lib/chats/store";
+import { assertWithinQuota } from "@/lib/usage/quota";
+import { addTokens } from "@/lib/usage/store";
+import { tokensSpent } from "@/lib/usage/tokens";
 
 const chatRequest = z.object({
   messages: z.array(incomingMessage).min(1),
@@ -36,6 +39,8 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
     );
     const turns = [...history, ...newTurns];
     assertFitsContext(turns, model);
+    // The month's AI allowance: refused once spent; the answer's tokens are added to it when it ends.
+    const period = await assertWithinQuota(caller);
 
     const chatId = existing?.id ?? newChatId();
     const now = new Date();
@@ -49,14 +54,17 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({
       headers: { "X-Chat-Id": chatId },
       metadata: { chat: listed },
       onStart: (answer) => answerInProgress(chatId, caller.userId, answer),
-      onFinish: (answer) =>
-        recordExchange({
+      onFinish: async (answer) => {
+        // One after the other: SQLite takes one writer at a time, and the exchange is its own transaction.
+        await recordExchange({
           chatId,
           userId: caller.userId,
           newChat: existing ? null : { title: titleFrom(sent), model: model.id },
           turns: newTurns,
           answer,
-        }),
+        });
+        await addTokens(caller.userId, period, tokensSpent(answer, turns));
+      },
     });
   }),
 });
