@@ -54,6 +54,15 @@ export async function applyWrites(root: string, writes: readonly FileWrite[]): P
     await fs.remove(staging);
     process.off("SIGINT", ignoreInterrupt);
   }
+  for (const write of writes) if (write.content === null) await removeEmptyFolders(path.dirname(path.join(root, write.path)), root);
+}
+
+/** The folders a deletion left empty, from the file's up to (not including) the project's. */
+async function removeEmptyFolders(folder: string, root: string): Promise<void> {
+  for (let current = folder; current.startsWith(root) && current !== root; current = path.dirname(current)) {
+    if ((await fs.readdir(current).catch(() => ["?"])).length > 0) return;
+    await fs.rmdir(current).catch(() => {});
+  }
 }
 
 /** The folders between `root` and `folder` that do not exist yet, outermost first. */

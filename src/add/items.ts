@@ -30,10 +30,8 @@ export function parseItems(words: readonly string[]): RequestedItem[] {
     else if ((categories as string[]).includes(word)) {
       const category = word as Category;
       const id = words[++index];
-      const ids = providers[category].map((provider) => provider.id).filter((candidate) => candidate !== "none");
-      if (id === "none") {
-        throw new CliError(`add brings things in: it does not take ${category} out. Remove its files by hand (craftjs.json lists them).`);
-      }
+      // `none` takes a category out where a project may have none of it (payments, storage).
+      const ids = providers[category].map((provider) => provider.id);
       if (!id || !ids.includes(id)) {
         const got = id ? `"${id}" is not one of` : "it needs one of";
         throw new CliError(`add ${category}: ${got} ${ids.join(", ")}.\n  Example: create-craftjs add ${category} ${ids.at(-1)}`);

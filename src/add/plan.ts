@@ -132,20 +132,29 @@ export async function planAdd(
     await decide(change, file, { root, manifest, base: old?.content, needed, regenerated });
   }
 
+  const keptSchema: string[] = [];
   for (const [filePath, entry] of Object.entries(manifest.files)) {
     if (filePath === MANIFEST_FILE || next.files.some((file) => file.path === filePath)) continue;
     const before = await readIfPresent(path.join(root, filePath));
     if (before === undefined) continue;
     const pristine = entry.hash === hashContent(before);
+    // A removed item's tables keep their data: its schema module stays, exported, until the user drops it.
+    const schema = filePath.startsWith(SCHEMA_FOLDER);
+    if (schema) keptSchema.push(path.posix.basename(filePath, path.posix.extname(filePath)));
     files.push({
       path: filePath,
       owner: entry.owner,
       kind: entry.kind,
       before,
-      action: pristine ? "delete" : "keep",
-      reason: pristine ? undefined : "no longer written by the CLI, and you edited it: left for you to remove",
+      action: pristine && !schema ? "delete" : "keep",
+      reason: schema
+        ? "its tables keep their data: delete it and its line in schema/index.ts, then run db:generate, to drop them"
+        : pristine
+          ? undefined
+          : "no longer written by the CLI, and you edited it: left for you to remove",
     });
   }
+  keepSchemaExports(files, keptSchema);
 
   return {
     root,
@@ -186,6 +195,19 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The schema index keeps exporting the modules kept for their data, so no migration drops their tables. */
+function keepSchemaExports(files: FileChange[], modules: readonly string[]): void {
+  const index = files.find((file) => file.path === `${SCHEMA_FOLDER}index.ts`);
+  if (!index || modules.length === 0) return;
+  const content = index.after ?? index.before ?? "";
+  const missing = modules.filter((module) => !content.includes(`export * from "./${module}";`));
+  if (missing.length === 0) return;
+  const kept = content + missing.map((module) => `export * from "./${module}";\n`).join("");
+  if (index.action === "conflict") index.markers = (index.markers ?? "") + missing.map((module) => `export * from "./${module}";\n`).join("");
+  else setAction(index, index.action === "skip" ? "update" : index.action, kept);
+  index.after = kept;
 }
 
 function setAction(change: FileChange, action: FileAction, after: string): void {

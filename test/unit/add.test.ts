@@ -65,8 +65,8 @@ describe("add: items and refusals", () => {
     expect([unknown.exitCode, unknown.stderr]).toEqual([1, expect.stringMatching(/Unknown item "stripe"\.\nItems: auth, health, me, sessions, chats, chat, api-keys, /)]);
     const bare = await add(root, "ratelimit");
     expect([bare.exitCode, bare.stderr]).toEqual([1, expect.stringContaining("add ratelimit: it needs one of memory, redis")]);
-    const none = await add(root, "payments", "none");
-    expect([none.exitCode, none.stderr]).toEqual([1, expect.stringContaining("it does not take payments out")]);
+    const none = await add(root, "ratelimit", "none");
+    expect([none.exitCode, none.stderr]).toEqual([1, expect.stringContaining('add ratelimit: "none" is not one of memory, redis')]);
   });
 
   it("refuses what conflicts with the project's choices: another database, two providers of one kind", async () => {
@@ -267,6 +267,24 @@ describe("add: each file's state", () => {
     expect(result.stdout).toMatch(/merge\s+src\/lib\/auth\/plugins\.ts \(your edits kept\)/);
     const merged = await read(root, plugins);
     expect(merged).toMatch(/export const authPlugins = \[\n.*\n {2}audit\.plugin,\n {2}apiKeyAuth\.plugin,\n\]/);
+  });
+
+  it("takes payments out with payments none: its files go, its tables and their data stay, its variables retire", async () => {
+    const root = await project(["--no-api-keys", "--oauth", "none", "--storage", "none"]);
+    const result = await add(root, "payments", "none", "--no-install");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toMatch(/keep\s+src\/lib\/db\/schema\/billing\.ts \(its tables keep their data/);
+    for (const gone of ["src/app/api/checkout/route.ts", "src/lib/billing/provider.ts", "src/app/(app)/billing/page.tsx"]) {
+      expect(await exists(path.join(root, gone)), gone).toBe(false);
+    }
+    // No folder is left empty, and the schema still exports the kept module: no migration drops its tables.
+    expect(await exists(path.join(root, "src/app/api/checkout"))).toBe(false);
+    expect(await read(root, "src/lib/db/schema/index.ts")).toContain('export * from "./billing";');
+    expect(await read(root, "src/config/navigation.ts")).not.toContain("/billing");
+    expect(dotenv(await read(root, ".env.example"))).not.toHaveProperty("STRIPE_SECRET_KEY");
+    expect(JSON.parse(await read(root, "package.json")).dependencies).not.toHaveProperty("stripe");
+    expect((await manifestOf(root)).choices.payments).toBe("none");
+    expect((await add(root, "payments", "none", "--no-install")).stdout).toContain("Nothing to do");
   });
 
   it("recreates a deleted route file, then has nothing to do", async () => {
