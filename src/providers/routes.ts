@@ -108,7 +108,8 @@ export const routes = [
         path: "/api/usage",
         methods: "GET",
         auth: "yes",
-        summary: "`{ plan, period: { start, end }, tokens: { used, limit } }`: this month's AI tokens against the plan's",
+        summary:
+          "`{ plan, period: { start, end }, tokens: { used, limit } }`: this month's AI tokens against the plan's; not counted against the rate limit",
       },
     ],
   },

@@ -34,6 +34,9 @@ export function quotaSteps(suite: Suite): void {
       },
       tokens: { used: 0, limit: MONTHLY_TOKENS.enterprise },
     });
+    // Reading the allowance does not spend the rate limit.
+    const [first, second] = [await quinn.browser.get("/api/usage"), await quinn.browser.get("/api/usage")];
+    expect(second.headers.get("x-ratelimit-remaining")).toBe(first.headers.get("x-ratelimit-remaining"));
     provider().behaviour = { kind: "answer", text: "Counted.", chunks: 2, chunkDelayMs: 2, inputTokens: 30, outputTokens: 12 };
     for (const question of ["First?", "Second?"]) {
       const reply = await ask(quinn, question);
@@ -93,6 +96,10 @@ export function quotaSteps(suite: Suite): void {
     expect(admitted).toBeGreaterThanOrEqual(1);
     // Every admitted answer's 15 tokens counted, on whichever instance it ran: the overspend is what was in flight.
     await usedBecomes(sam, start + admitted * 15);
+    console.log(
+      `[e2e ${suite.combination.name}] 20 chats at once on two instances, 1 token left: ${admitted} admitted, ` +
+        `${refused} refused, overspent by ${admitted * 15 - 1} tokens, none lost`,
+    );
     expect(admitted * 15 - 1).toBeLessThanOrEqual(20 * 15);
     expect((await ask(sam, "Now?")).status).toBe(429);
   });
