@@ -180,8 +180,11 @@ test("the model picker is a listbox the keyboard drives, and a question goes to 
   await expect(list).toBeVisible();
   // An open listbox is modal: Radix hides the rest of the page from assistive technology, its button included.
   await expect(page.locator('[role="combobox"]')).toHaveAttribute("aria-expanded", "true");
+  // As a person sees the highlight move before pressing the next key: Radix moves focus a tick after each key.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("option");
   const picked = (await list.getByRole("option").last().textContent())!;
   await page.keyboard.press("End");
+  await expect(list.getByRole("option", { name: picked })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(list).toBeHidden();
   await expect(picker).toHaveText(new RegExp(picked));
