@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import type { ChatOnFinishCallback, ChatStatus, UIMessage } from "ai";
-import { type Ref, useEffect, useImperativeHandle, useState } from "react";
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { type ConversationState, chatTransport } from "@/lib/chat/transport";
 import { textOf } from "@/lib/chat/types";
 
@@ -72,12 +72,24 @@ export default function ChatEngine({
     }),
     [sendMessage, stop, clearError, messages, setMessages],
   );
-  useEffect(() => onSnapshot({ messages, status, error }), [messages, status, error, onSnapshot]);
-  // Leaving the conversation stops reading its answer; the server finishes and stores it regardless.
-  useEffect(() => () => void stop(), [stop]);
+  // The question asked before the engine loaded is sent first (effects run in order), and while it starts the SDK
+  // still says "ready" with no messages: that snapshot is held back, or the page would drop the question shown as
+  // sent and show Send for a moment, and an Enter in that moment would be lost.
+  const startingPending = useRef(false);
   useEffect(() => {
     const pending = takePending();
-    if (pending) void sendMessage({ text: pending });
+    if (!pending) return;
+    startingPending.current = true;
+    void sendMessage({ text: pending });
   }, [sendMessage, takePending]);
+  useEffect(() => {
+    if (startingPending.current) {
+      if (status === "ready") return;
+      startingPending.current = false;
+    }
+    onSnapshot({ messages, status, error });
+  }, [messages, status, error, onSnapshot]);
+  // Leaving the conversation stops reading its answer; the server finishes and stores it regardless.
+  useEffect(() => () => void stop(), [stop]);
   return null;
 }
