@@ -100,7 +100,8 @@ test("Stop stops the answer at once, keeps what was shown, lists the chat, and t
   const askedAt = Date.now();
   await chat.send.click();
   await answers.nth(1).waitFor();
-  expect(Date.now() - askedAt, "the next answer started this long after it was asked").toBeLessThan(1_000);
+  // Not held behind the stopped answer (which had ~25 s left to write): 2 s leaves room for a loaded CI machine.
+  expect(Date.now() - askedAt, "the next answer started this long after it was asked").toBeLessThan(2_000);
   await expect(chat.stop).toBeHidden({ timeout: 30_000 });
 
   await page.reload();
