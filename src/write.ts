@@ -1,4 +1,4 @@
-import { lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CliError, refusal, signalExitCode } from "./errors.js";
 import { watchInterrupts } from "./interrupt.js";
@@ -6,6 +6,13 @@ import type { PlannedFile } from "./plan.js";
 
 /** What the writer needs of a planned file. */
 export type FileToWrite = Pick<PlannedFile, "path" | "content">;
+
+/** A change to a file of an existing project: new content, or null to delete; `keepAs` copies the current one first. */
+export interface FileWrite {
+  path: string;
+  content: string | null;
+  keepAs?: string;
+}
 
 /** Files that may already sit in a target directory without making it "non-empty". */
 const HARMLESS = new Set([
@@ -122,7 +129,7 @@ export async function writeAtomically(
     const content = path.join(staging, "project");
     await writeFiles(content, files);
     stopIfInterrupted(signal);
-    await mergeFiles(content, directory, path.join(staging, "replaced"), files, signal);
+    await placeFiles(content, directory, path.join(staging, "replaced"), files, signal);
     placed = true;
   } catch (error) {
     throw plainWriteError(directory, error);
@@ -132,6 +139,41 @@ export async function writeAtomically(
     else if (!placed && createdTarget) await rmdir(directory).catch(() => {});
     else if (staging) await rm(staging, { recursive: true, force: true });
     if (!placed) await removeFolders(createdParents);
+  }
+}
+
+/**
+ * Changes an existing project (add, update) all or nothing, through the same staging folder and lock as a new one:
+ * a failure moves every replaced or deleted file back. Ctrl-C is held off while the files move (milliseconds), so a
+ * change is never left half made. Folders a deletion empties are removed.
+ */
+export async function applyWrites(root: string, writes: readonly FileWrite[]): Promise<void> {
+  const staging = await lockTarget(root).catch((error: unknown) => {
+    if (error instanceof CliError) throw error;
+    throw refusal("UNWRITABLE", `Cannot write in ${root}: ${(error as NodeJS.ErrnoException).code ?? error}. Nothing was changed.`);
+  });
+  const holdOff = () => {};
+  process.on("SIGINT", holdOff);
+  try {
+    await writeFiles(path.join(staging, "project"), writes);
+    await placeFiles(path.join(staging, "project"), root, path.join(staging, "replaced"), writes, undefined);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw refusal("UNWRITABLE", `Writing the changes failed (${reason}); every file was restored as it was.`);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    process.off("SIGINT", holdOff);
+  }
+  for (const write of writes) {
+    if (write.content === null) await removeEmptyFolders(path.dirname(path.join(root, write.path)), root);
+  }
+}
+
+/** The folders a deletion left empty, from the file's up to (not including) the project's. */
+async function removeEmptyFolders(folder: string, root: string): Promise<void> {
+  for (let current = folder; current.startsWith(root) && current !== root; current = path.dirname(current)) {
+    if ((await readdir(current).catch(() => ["?"])).length > 0) return;
+    await rmdir(current).catch(() => {});
   }
 }
 
@@ -215,10 +257,12 @@ async function removeFolders(folders: readonly string[]): Promise<void> {
   for (const folder of [...folders].reverse()) await rmdir(folder).catch(() => {});
 }
 
-async function writeFiles(root: string, files: readonly FileToWrite[]): Promise<void> {
-  const folders = new Set(files.map((file) => path.dirname(path.join(root, file.path))));
+/** Stages every new content under `root` (deletions stage nothing). */
+async function writeFiles(root: string, files: readonly FileWrite[]): Promise<void> {
+  const written = files.filter((file): file is FileToWrite => file.content !== null);
+  const folders = new Set(written.map((file) => path.dirname(path.join(root, file.path))));
   await settleAll([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await settleAll(files.map((file) => writeFile(path.join(root, file.path), file.content)));
+  await settleAll(written.map((file) => writeFile(path.join(root, file.path), file.content)));
 }
 
 /** Like Promise.all, but rejects only once every operation has ended, so none is still writing during cleanup. */
@@ -227,12 +271,15 @@ async function settleAll(operations: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** Moves each planned file into an existing target, undoing every move if one fails or the run is interrupted. */
-async function mergeFiles(
+/**
+ * Moves each staged file into the target (a deletion only moves the current file aside), undoing every step if one
+ * fails or the run is interrupted.
+ */
+async function placeFiles(
   from: string,
   to: string,
   aside: string,
-  files: readonly FileToWrite[],
+  files: readonly FileWrite[],
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const undo: (() => Promise<void>)[] = [];
@@ -240,8 +287,11 @@ async function mergeFiles(
     for (const file of files) {
       stopIfInterrupted(signal);
       const destination = path.join(to, file.path);
-      for (const folder of await createMissingFolders(path.dirname(destination))) {
-        undo.push(() => rmdir(folder));
+      if (file.keepAs) {
+        const copy = path.join(to, file.keepAs);
+        for (const folder of await createMissingFolders(path.dirname(copy))) undo.push(() => rmdir(folder));
+        await copyFile(destination, copy);
+        undo.push(() => rm(copy, { force: true }));
       }
       if (await exists(destination)) {
         const kept = path.join(aside, file.path);
@@ -249,6 +299,8 @@ async function mergeFiles(
         await rename(destination, kept);
         undo.push(() => rename(kept, destination));
       }
+      if (file.content === null) continue;
+      for (const folder of await createMissingFolders(path.dirname(destination))) undo.push(() => rmdir(folder));
       await rename(path.join(from, file.path), destination);
       undo.push(() => rm(destination, { force: true }));
     }

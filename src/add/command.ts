@@ -9,7 +9,7 @@ import { createReporter, printJson, type Reporter } from "../reporter.js";
 import { runSteps, StepError, type StepResult } from "../steps.js";
 import { type Manifest, MANIFEST_FILE } from "../manifest.js";
 import type { PlannedStep } from "../plan.js";
-import { applyWrites, type FileWrite } from "./apply.js";
+import { applyWrites, type FileWrite } from "../write.js";
 import { CLI_VERSION } from "../version.js";
 import { applyItems, listItems, parseItems, type RequestedItem } from "./items.js";
 import { describeAddPlan, describeList, fileDiffs, summary } from "./output.js";

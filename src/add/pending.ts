@@ -3,7 +3,7 @@ import fs from "fs-extra";
 import { z } from "zod";
 import { CliError } from "../errors.js";
 import { manifestSchema } from "../manifest.js";
-import type { FileWrite } from "./apply.js";
+import type { FileWrite } from "../write.js";
 
 /**
  * The CLI's own folder in a project: what a run stopped on conflicts still has to do, and the copies `--force` kept of

@@ -1,9 +1,9 @@
 import * as fs from "node:fs/promises";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FileToWrite } from "../../src/write.js";
-import { writeAtomically } from "../../src/write.js";
+import { applyWrites, STAGING_FOLDER, writeAtomically } from "../../src/write.js";
 import { useTempDirs } from "./support/temp.js";
 import { snapshotTree, stagingLeftovers } from "./support/tree.js";
 
@@ -56,5 +56,49 @@ describe("writeAtomically into an existing directory, failing halfway through th
 
     expect(await snapshotTree(parent)).toEqual(before);
     expect(await stagingLeftovers(parent)).toEqual([]);
+  });
+});
+
+describe("applyWrites (add, update) into a project, failing halfway through", () => {
+  async function project(): Promise<string> {
+    const root = await tempDir();
+    await mkdir(path.join(root, "src", "old"), { recursive: true });
+    await writeFile(path.join(root, "README.md"), "# the user's readme\n");
+    await writeFile(path.join(root, "src", "old", "route.ts"), "export const old = 1;\n");
+    await writeFile(path.join(root, "src", "page.tsx"), "the user's page\n");
+    return root;
+  }
+  const changes = [
+    { path: "README.md", content: "# new\n" },
+    { path: "src/old/route.ts", content: null },
+    { path: "src/page.tsx", content: "theirs\n", keepAs: ".craftjs/backup/1/src/page.tsx" },
+    { path: "src/new/route.ts", content: "export const added = 1;\n" },
+  ];
+
+  it("undoes every write, deletion and kept copy, and says the files were restored", async () => {
+    const root = await project();
+    const before = await snapshotTree(root);
+    failMoveNumber(3); // README.md and src/page.tsx are in place, src/old/route.ts moved aside, the copy made
+    await expect(applyWrites(root, changes)).rejects.toThrow(/Writing the changes failed \(EIO\); every file was restored as it was/);
+    expect(await snapshotTree(root)).toEqual(before);
+  });
+
+  it("writes, deletes (removing the folder it empties) and keeps the user's copy when nothing fails", async () => {
+    const root = await project();
+    await applyWrites(root, changes);
+    const read = (file: string) => readFile(path.join(root, file), "utf8");
+    expect(await read("README.md")).toBe("# new\n");
+    expect(await read("src/page.tsx")).toBe("theirs\n");
+    expect(await read(".craftjs/backup/1/src/page.tsx")).toBe("the user's page\n");
+    expect(await read("src/new/route.ts")).toBe("export const added = 1;\n");
+    expect(Object.keys(await snapshotTree(root)).filter((entry) => entry.startsWith("src/old") || entry === STAGING_FOLDER)).toEqual([]);
+  });
+
+  it("refuses while another run holds the project, changing nothing", async () => {
+    const root = await project();
+    await mkdir(path.join(root, STAGING_FOLDER));
+    const before = await snapshotTree(root);
+    await expect(applyWrites(root, changes)).rejects.toThrow(/Another create-craftjs is writing to/);
+    expect(await snapshotTree(root)).toEqual(before);
   });
 });
