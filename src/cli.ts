@@ -7,6 +7,7 @@ import {
   type OptionKey,
   type OptionMeta,
   optionShape,
+  removeOptionsObject,
   updateOptionsObject,
 } from "./options.js";
 import { printJson, tolerateClosedOutput } from "./reporter.js";
@@ -74,6 +75,7 @@ export function buildProgram(): Command {
         "",
         "Commands:",
         "  create-craftjs add <item...>  bring a route or a feature into an existing project (add --help, add --list)",
+        "  create-craftjs remove <item...>  take a feature, an OAuth provider, payments or storage out (remove --help)",
         "  create-craftjs update         carry a project to this version, keeping your edits (update --help)",
       ].join("\n"),
     )
@@ -94,6 +96,19 @@ export function buildAddProgram(): Command {
   return program;
 }
 
+export function buildRemoveProgram(): Command {
+  const program = new Command("create-craftjs remove")
+    .description(
+      "Take a feature, an OAuth provider, payments or storage out of an existing CraftJS project. Files you never " +
+        "edited are deleted, edited ones kept and listed; its tables keep their data; its variables leave .env.example " +
+        "and are commented out in .env.",
+    )
+    .showHelpAfterError("(run create-craftjs remove --help for every option)")
+    .exitOverride();
+  declareOptions(program, removeOptionsObject.shape, () => undefined);
+  return program;
+}
+
 export function buildUpdateProgram(): Command {
   const program = new Command("create-craftjs update")
     .description(
@@ -107,20 +122,28 @@ export function buildUpdateProgram(): Command {
   return program;
 }
 
+const SUBCOMMANDS = ["add", "remove", "update"] as const;
+const SUBCOMMAND_PROGRAMS = { add: buildAddProgram, remove: buildRemoveProgram, update: buildUpdateProgram };
+const SUBCOMMAND_SHAPES: Record<(typeof SUBCOMMANDS)[number], Shape> = {
+  add: addOptionsObject.shape,
+  remove: removeOptionsObject.shape,
+  update: updateOptionsObject.shape,
+};
+
 /**
  * Runs the CLI and returns its exit code; never throws for a user error. Under --json, every outcome is one JSON
  * object on stdout, a refused command line or a failure included: `{ ok: false, code, message, ... }`.
  */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedOutput();
-  const subcommand = argv[2] === "add" || argv[2] === "update" ? argv[2] : undefined;
-  const program = subcommand === "add" ? buildAddProgram() : subcommand === "update" ? buildUpdateProgram() : buildProgram();
-  const shape = subcommand === "add" ? addOptionsObject.shape : subcommand === "update" ? updateOptionsObject.shape : optionShape;
+  const subcommand = SUBCOMMANDS.find((name) => name === argv[2]);
+  const program = subcommand ? SUBCOMMAND_PROGRAMS[subcommand]() : buildProgram();
+  const shape: Shape = subcommand ? SUBCOMMAND_SHAPES[subcommand] : optionShape;
   let given: Record<string, unknown>;
   try {
     program.parse(subcommand ? [argv[0]!, argv[1]!, ...argv.slice(3)] : argv);
     given = givenValues(program, shape);
-    if (subcommand === "add") given.items = program.args;
+    if (subcommand === "add" || subcommand === "remove") given.items = program.args;
     else if (subcommand === undefined && program.args[0] !== undefined) given.directory = program.args[0];
   } catch (error) {
     // Commander has printed its message (or the help, or the version: exit code 0) on the terminal.
@@ -133,8 +156,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (subcommand) {
-      const { add, update } = await import("./add/command.js");
-      return await (subcommand === "add" ? add(given) : update(given));
+      const commands = await import("./add/command.js");
+      return await commands[subcommand](given);
     }
     const { create } = await import("./create.js");
     return await create(given as Partial<Record<OptionKey, unknown>>);

@@ -370,6 +370,15 @@ export const addOptionsObject = z.object({
 
 export type AddOptions = z.output<typeof addOptionsObject>;
 
+/** The options of `create-craftjs remove`: add's, its items being what to take out. */
+export const removeOptionsObject = addOptionsObject.omit({ list: true }).extend({
+  items: option(z.array(z.string()).default([]), {
+    flag: "[item...]",
+    description: "What to take out: a feature (api-keys), an OAuth provider (oauth github), payments or storage",
+    example: "create-craftjs remove payments",
+  }),
+});
+
 /** The options of `create-craftjs update`: add's, without items to add. */
 export const updateOptionsObject = addOptionsObject.omit({ items: true, list: true });
 export type AddOptionKey = keyof AddOptions;

@@ -4,14 +4,21 @@ import { CliError, failureResult, refusal } from "../errors.js";
 import { watchInterrupts } from "../interrupt.js";
 import { CANCELLED } from "../prompts.js";
 import type { z } from "zod";
-import { type AddOptionKey, type AddOptions, addMetaOf, addOptionsObject, updateOptionsObject } from "../options.js";
+import {
+  type AddOptionKey,
+  type AddOptions,
+  addMetaOf,
+  addOptionsObject,
+  removeOptionsObject,
+  updateOptionsObject,
+} from "../options.js";
 import { createReporter, printJson, type Reporter } from "../reporter.js";
 import { runSteps, StepError, type StepResult } from "../steps.js";
 import { type Manifest, MANIFEST_FILE } from "../manifest.js";
 import type { PlannedStep } from "../plan.js";
 import { applyWrites, type FileWrite } from "../write.js";
 import { CLI_VERSION } from "../version.js";
-import { applyItems, listItems, parseItems, type RequestedItem } from "./items.js";
+import { applyItems, listItems, parseItems, parseRemovals, type RequestedItem } from "./items.js";
 import { describeAddPlan, describeList, fileDiffs, summary } from "./output.js";
 import { hasConflictMarkers } from "./merge.js";
 import {
@@ -40,6 +47,17 @@ export async function add(given: Record<string, unknown>): Promise<number> {
 }
 
 /**
+ * `create-craftjs remove`: a feature, an OAuth provider, payments or storage taken out as add switches providers:
+ * files deleted where untouched, kept and listed where edited, variables retired, schema modules kept for their data.
+ */
+export async function remove(given: Record<string, unknown>): Promise<number> {
+  const parsed = removeOptionsObject.safeParse(given);
+  if (!parsed.success) throw refusal("INVALID_OPTIONS", formatAddIssues(parsed.error, "remove"));
+  const options = { ...parsed.data, list: false };
+  return change(options, options.continue ? [] : asRequest(() => parseRemovals(options.items)), "remove");
+}
+
+/**
  * `create-craftjs update`: the project re-rendered from its recorded choices with this CLI's templates and pins,
  * applied as add applies its items (untouched files replaced, edited ones merged three ways against what the older
  * version wrote, conflicts refused), then install and migrations; the manifest records the update.
@@ -58,7 +76,7 @@ async function change(options: AddOptions, items: RequestedItem[], command: Comm
   if (pending) throw refusal("PENDING", pendingMessage(pending, "An earlier run stopped on conflicts"));
   // Items the project cannot take (another database, two AI providers) are refused here, as a bad request.
   asRequest(() => applyItems(project.manifest.choices, items));
-  const plan = await planAdd(project, items, { updating: command === "update", regenerate: options.force });
+  const plan = await planAdd(project, items, { updating: command === "update", regenerate: options.force && command === "add" });
   const conflicts = plan.files.filter((file) => file.action === "conflict");
 
   if (options.dryRun) {
@@ -71,10 +89,12 @@ async function change(options: AddOptions, items: RequestedItem[], command: Comm
   const writes = plan.files.filter((file) => isWrite(file.action));
   const current = !project.upgraded && project.manifest.cliVersion === CLI_VERSION;
   if (writes.length === 0 && conflicts.length === 0 && current && sameChoices(plan)) {
-    const already =
-      command === "update"
-        ? `the project is already at create-craftjs ${CLI_VERSION}.`
-        : `${plan.items.map((item) => item.key).join(", ")} already in place.`;
+    const keys = plan.items.map((item) => item.key).join(", ");
+    const already = {
+      update: `the project is already at create-craftjs ${CLI_VERSION}.`,
+      add: `${keys} already in place.`,
+      remove: `the project has no ${keys}.`,
+    }[command];
     reporter.info(`${pc.green("Nothing to do:")} ${already}`);
     if (options.json) printJson({ ok: true, nothingToDo: true, ...summary(plan, options) });
     return 0;
@@ -120,7 +140,7 @@ async function change(options: AddOptions, items: RequestedItem[], command: Comm
   return finish(project, { steps: stepsToRun(plan.steps, options), nextSteps: plan.nextSteps }, options, reporter, summary(plan, options));
 }
 
-type Command = "add" | "update";
+type Command = "add" | "remove" | "update";
 type Resolution = "markers" | "new-file" | "theirs" | "mine";
 
 /** How each conflict is left: --force takes the new version; a terminal asks file by file; else --conflicts says. */
@@ -271,13 +291,17 @@ function printList(project: Project | undefined, options: AddOptions, reporter: 
 }
 
 /** One line per refused option of add or update: its flag and what is wrong. */
-function formatAddIssues(error: z.ZodError, command: "add" | "update"): string {
+function formatAddIssues(error: z.ZodError, command: Command): string {
   const lines = error.issues.map((issue) => {
     const key = issue.path[0] as AddOptionKey;
     const flag = key in addOptionsObject.shape ? addMetaOf(key).flag.split(" ")[0] : String(key);
     return `  ${flag}: ${issue.message}.`;
   });
-  const example = command === "add" ? "create-craftjs add api-keys --cwd my-app" : "create-craftjs update --cwd my-app --diff";
+  const example = {
+    add: "create-craftjs add api-keys --cwd my-app",
+    remove: "create-craftjs remove payments --cwd my-app",
+    update: "create-craftjs update --cwd my-app --diff",
+  }[command];
   return `Invalid options:\n${lines.join("\n")}\n  Example: ${example}`;
 }
 

@@ -2,11 +2,14 @@ import { CliError } from "../errors.js";
 import type { Choices } from "../options.js";
 import { addPolicy, type Category, categories, type Feature, features, providers, routes } from "../providers/index.js";
 
-/** One thing `add` was asked for, under the name the manifest's owners use (`chats`, `api-keys`, `ratelimit redis`). */
+/**
+ * One thing `add` was asked for, under the name the manifest's owners use (`chats`, `api-keys`, `ratelimit redis`),
+ * or one `remove` takes out (`remove: true`: the feature off, the provider out of its list or the category to none).
+ */
 export type RequestedItem =
   | { kind: "route"; key: string }
-  | { kind: "feature"; key: string; feature: Feature }
-  | { kind: "provider"; key: string; category: Category; id: string };
+  | { kind: "feature"; key: string; feature: Feature; remove?: true }
+  | { kind: "provider"; key: string; category: Category; id: string; remove?: true };
 
 /** Every item `add` knows, with what it brings: `add --list`. */
 export interface ListedItem {
@@ -43,6 +46,41 @@ export function parseItems(words: readonly string[]): RequestedItem[] {
 }
 
 /**
+ * Reads `remove api-keys oauth github payments` into items: a feature, an OAuth provider (named), or a category a
+ * project may have none of (payments, storage; its provider may be named). The rest is refused with what to do.
+ */
+export function parseRemovals(words: readonly string[]): RequestedItem[] {
+  if (words.length === 0) throw new CliError(`Name what to remove.\n${removalsHelp()}`);
+  const items: RequestedItem[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    const feature = featureById.get(word);
+    if (feature) {
+      items.push({ kind: "feature", key: word, feature, remove: true });
+      continue;
+    }
+    if (routes.some((route) => route.id === word)) {
+      throw new CliError(`Cannot remove ${word}: every app has its routes, and its pages call them. Delete its folder by hand if you must.`);
+    }
+    if (!(categories as string[]).includes(word)) throw new CliError(`Unknown item "${word}".\n${removalsHelp()}`);
+    const category = word as Category;
+    const ids = providers[category].map((provider) => provider.id).filter((id) => id !== "none");
+    const named = ids.includes(words[index + 1] ?? "") ? words[++index] : undefined;
+    if (addPolicy[category].kind === "extend") {
+      if (!named) throw new CliError(`remove ${category}: name which, one of ${ids.join(", ")}.\n  Example: create-craftjs remove ${category} ${ids[0]}`);
+      items.push({ kind: "provider", key: `${category} ${named}`, category, id: named, remove: true });
+    } else if (providers[category].some((provider) => provider.id === "none")) {
+      items.push({ kind: "provider", key: named ? `${category} ${named}` : category, category, id: named ?? "none", remove: true });
+    } else {
+      const why = addPolicy[category].why ?? `every app has one ${category} provider`;
+      const instead = addPolicy[category].kind === "switch" ? `; switch with create-craftjs add ${category} <${ids.join("|")}>` : "";
+      throw new CliError(`Cannot remove ${category}: ${why}${instead}.`);
+    }
+  }
+  return items;
+}
+
+/**
  * The project's choices once the items are in: a feature turned on, a provider added to a list or switched to.
  * Refuses what add cannot do (another database) and two switches in one category.
  */
@@ -50,14 +88,20 @@ export function applyItems(choices: Choices, items: readonly RequestedItem[]): C
   const next: Record<string, unknown> = structuredClone(choices);
   const switched = new Map<Category, string>();
   for (const item of items) {
-    if (item.kind === "feature") next[item.feature] = true;
+    if (item.kind === "feature") next[item.feature] = !item.remove;
     if (item.kind !== "provider") continue;
     const { category, id } = item;
     const policy = addPolicy[category];
     const current = next[category];
     if (policy.kind === "extend") {
       const list = current as string[];
-      if (!list.includes(id)) next[category] = [...list, id];
+      if (item.remove) next[category] = list.filter((other) => other !== id);
+      else if (!list.includes(id)) next[category] = [...list, id];
+      continue;
+    }
+    if (item.remove) {
+      if (id !== "none" && current !== id) throw new CliError(`Cannot remove ${item.key}: this project uses ${category} ${String(current)}.`);
+      next[category] = "none";
       continue;
     }
     if (current === id) continue;
@@ -98,6 +142,18 @@ export function listItems(choices?: Choices): ListedItem[] {
       }),
     ),
   ];
+}
+
+function removalsHelp(): string {
+  const removable = [
+    ...featureById.keys(),
+    ...categories.flatMap((category) => {
+      const ids = providers[category].map((provider) => provider.id).filter((id) => id !== "none");
+      if (addPolicy[category].kind === "extend") return [`${category} <${ids.join("|")}>`];
+      return ids.length < providers[category].length ? [category] : [];
+    }),
+  ];
+  return `Removable: ${removable.join(", ")}.\n  Example: create-craftjs remove payments`;
 }
 
 function itemsHelp(): string {

@@ -20,9 +20,13 @@ const COLORS: Record<FileAction, (text: string) => string> = {
 
 /** The plan for a person: every file's action, dependencies, env vars and the commands to follow; diffs on request. */
 export function describeAddPlan(plan: AddPlan, project: Project, options: Pick<AddOptions, "dryRun" | "diff">): string {
+  const keys = plan.items.map((item) => item.key).join(", ");
+  const removing = plan.items.length > 0 && plan.items.every((item) => item.kind !== "route" && item.remove);
   const what =
     plan.items.length > 0
-      ? `Adding ${plan.items.map((item) => item.key).join(", ")} to ${project.root}`
+      ? removing
+        ? `Removing ${keys} from ${project.root}`
+        : `Adding ${keys} to ${project.root}`
       : `Updating ${project.root} from create-craftjs ${project.manifest.cliVersion} to ${CLI_VERSION}`;
   const heading = `${options.dryRun ? `${pc.bold("Dry run:")} nothing is written. ` : ""}${what}`;
   const lines = [heading];

@@ -13,8 +13,8 @@ export const CRAFTJS_FOLDER = ".craftjs";
 const PENDING_FILE = `${CRAFTJS_FOLDER}/pending.json`;
 
 const pendingSchema = z.object({
-  command: z.enum(["add", "update"]),
-  /** The items of an add, to say what it was. */
+  command: z.enum(["add", "remove", "update"]),
+  /** The items of an add or a remove, to say what it was. */
   items: z.array(z.string()),
   /** The files left with conflicts: markers in the file, or the new version beside it as <file>.craftjs-new. */
   conflicts: z.array(z.object({ path: z.string(), style: z.enum(["markers", "new-file"]) })),

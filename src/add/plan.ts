@@ -119,7 +119,7 @@ export async function planAdd(
         setAction(change, "merge", dropped.content);
       } else {
         const merged = appendEnv(before, next.env, { name: manifest.name, options: { ...choices } });
-        const why = items.length > 0 ? `create-craftjs add ${items.map((item) => item.key).join(" ")}` : "create-craftjs update";
+        const why = items.length > 0 ? `create-craftjs ${verbOf(items)} ${items.map((item) => item.key).join(" ")}` : "create-craftjs update";
         const retired = retireFromEnv(merged.content, retiredEnv, why);
         env.dotenv = merged.added;
         env.commentedOut = retired.retired;
@@ -282,10 +282,14 @@ function followUpSteps(
   return steps;
 }
 
-/** `add_api_keys`, `add_ratelimit_redis`, `update_0_4_0`: what a migration made by add or update is called. */
+/** `add_api_keys`, `remove_payments`, `update_0_4_0`: what a migration made by add, remove or update is called. */
 export function migrationName(items: readonly RequestedItem[]): string {
-  const name = items.length > 0 ? `add_${items.map((item) => item.key).join("_")}` : `update_${CLI_VERSION}`;
+  const name = items.length > 0 ? `${verbOf(items)}_${items.map((item) => item.key).join("_")}` : `update_${CLI_VERSION}`;
   return name.replace(/[^a-z0-9_]+/gi, "_").slice(0, 60);
+}
+
+function verbOf(items: readonly RequestedItem[]): "add" | "remove" {
+  return items.every((item) => item.kind !== "route" && item.remove) ? "remove" : "add";
 }
 
 export function isWrite(action: FileAction): boolean {

@@ -287,6 +287,41 @@ describe("add: each file's state", () => {
     expect((await add(root, "payments", "none", "--no-install")).stdout).toContain("Nothing to do");
   });
 
+  it("remove: takes a feature, an OAuth provider and storage out as add switches, and refuses what every app needs", async () => {
+    const root = await project(["--api-keys", "--oauth", "github,google", "--payments", "none", "--storage", "s3"]);
+    const remove = (...args: string[]) => runCli(["remove", ...args, "--no-install"], { cwd: root });
+    await append(root, ".env", "GITHUB_CLIENT_ID=the-users-id\n");
+
+    const result = await remove("api-keys", "oauth", "github", "storage");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stdout).toContain(`Removing api-keys, oauth github, storage from ${root}`);
+    const { choices } = await manifestOf(root);
+    expect([choices.apiKeys, choices.oauth, choices.storage]).toEqual([false, ["google"], "none"]);
+    expect(await exists(path.join(root, "src/app/api/upload"))).toBe(false);
+    expect(await read(root, "src/lib/auth/plugins.ts")).not.toMatch(/apiKey/i);
+    expect(dotenv(await read(root, ".env.example"))).not.toHaveProperty("GITHUB_CLIENT_ID");
+    expect(dotenv(await read(root, ".env.example"))).toHaveProperty("GOOGLE_CLIENT_ID");
+    // The tables of what went keep their data; its variables' values stay in .env, commented out.
+    for (const module of ["api-keys", "uploads"]) {
+      expect(await read(root, "src/lib/db/schema/index.ts")).toContain(`export * from "./${module}";`);
+    }
+    expect(await read(root, ".env")).toMatch(/^# GITHUB_CLIENT_ID=the-users-id$/m);
+
+    expect((await remove("storage")).stdout).toContain("Nothing to do: the project has no storage.");
+    for (const [args, message] of [
+      [["ai"], /Cannot remove ai: every app has one ai provider; switch with create-craftjs add ai </],
+      [["db"], /Cannot remove db: the database holds your data/],
+      [["chats"], /Cannot remove chats: every app has its routes/],
+      [["oauth"], /remove oauth: name which, one of github, google/],
+      [["payments", "stripe"], /Cannot remove payments stripe: this project uses payments none/],
+      [["nonsense"], /Unknown item "nonsense"\.\nRemovable: api-keys, payments, storage, oauth <github\|google>\./],
+    ] as const) {
+      const refused = await remove(...args);
+      expect([refused.exitCode, refused.stderr], args.join(" ")).toEqual([1, expect.stringMatching(message)]);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it("recreates a deleted route file, then has nothing to do", async () => {
     const root = await project();
     const route = "src/app/api/chats/route.ts";
