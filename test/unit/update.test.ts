@@ -1,12 +1,13 @@
-import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { appendFile, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { manifestSchema } from "../../src/manifest.js";
 import { versions } from "../../src/versions.js";
 import { CLI_VERSION } from "../../src/version.js";
 import { cliEnv, ensureBuilt, gitIdentity, runCli } from "./support/cli.js";
 import { type FixtureVersion, projectFrom } from "./support/fixture.js";
+import { hasTerminal, keys, runOnTerminal } from "./support/terminal.js";
 import { useTempDirs } from "./support/temp.js";
 import { exists, snapshotTree } from "./support/tree.js";
 
@@ -124,5 +125,35 @@ describe("update", () => {
     expect((await manifestOf(root)).cliVersion).toBe("0.3.0");
     const allowed = await update(root, "--yes", "--no-install", "--no-migrate", "--allow-dirty");
     expect(allowed.exitCode, allowed.output).toBe(0);
+  });
+
+  it.skipIf(!hasTerminal)("asks on a terminal, file by file: keep mine for one conflict, take the new version for another", async () => {
+    const root = await editedProject("0.3.0");
+    const shell = "src/components/shell/app-shell.tsx";
+    const plans = "src/config/plans.ts";
+    await edit(root, shell, (text) => text.replace("max-w-6xl", "max-w-7xl"));
+    await edit(root, plans, (text) => text.replace('"10 API requests a minute"', '"10 API calls a minute"'));
+    const [mine, ours] = [await read(root, shell), await read(root, plans)];
+
+    const terminal = runOnTerminal(["update", "--no-install", "--no-migrate"], { cwd: root });
+    onTestFinished(() => terminal.stop());
+    await terminal.expect("uncommitted changes");
+    await terminal.expect("Apply these changes?", keys.enter);
+    await terminal.expect(`${shell}: your edits and the new version change the same lines`);
+    await terminal.expect("Take the new version", `${keys.down}${keys.enter}`);
+    await terminal.expect(`${plans}: your edits and the new version change the same lines`);
+    await terminal.expect("Take the new version", `${keys.down}${keys.down}${keys.enter}`);
+    await terminal.expect(`${plans}: overwritten; your copy is .craftjs/backup/`);
+    const result = await terminal.finished;
+    expect(result.exitCode, result.screen).toBe(0);
+
+    expect(await read(root, shell)).toBe(mine);
+    expect(await read(root, plans)).toContain("aiTokensPerMonth: 100_000,");
+    const [stamp] = await readdir(path.join(root, ".craftjs", "backup"));
+    expect(await read(root, `.craftjs/backup/${stamp}/${plans}`)).toBe(ours);
+    // The copies are never committed by accident: the CLI's folder ignores itself.
+    const status = await execa("git", ["status", "--porcelain"], { cwd: root });
+    expect(status.stdout).not.toContain(".craftjs");
+    expect((await manifestOf(root)).cliVersion).toBe(CLI_VERSION);
   });
 });
