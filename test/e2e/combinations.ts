@@ -85,13 +85,25 @@ export function servicesOf(combination: Combination): Service[] {
   ];
 }
 
-/** CRAFTJS_E2E=sqlite,postgres-compatible picks combinations by name; unset runs them all, `none` runs none. */
+/**
+ * CRAFTJS_E2E=sqlite,postgres-compatible picks combinations (and update-0.3.0) by name; unset runs them all, `none`
+ * runs none.
+ */
 export function selectedCombinations(filter = process.env.CRAFTJS_E2E): Combination[] {
   if (!filter) return combinations;
   const names = filter.split(",").map((name) => name.trim());
-  const unknown = names.filter((name) => name !== "none" && !combinations.some((c) => c.name === name));
+  const unknown = names.filter((name) => !["none", ...OTHER_PIPELINES].includes(name) && !combinations.some((c) => c.name === name));
   if (unknown.length > 0) throw new Error(`CRAFTJS_E2E names unknown combinations: ${unknown.join(", ")}`);
   return combinations.filter((combination) => names.includes(combination.name));
+}
+
+/** The suite's pipeline that is not a combination: a 0.3.0 project carried to this version by `update`. */
+export const UPDATE_PIPELINE = "update-0.3.0";
+const OTHER_PIPELINES = [UPDATE_PIPELINE];
+
+/** Whether CRAFTJS_E2E (unset: everything) selects a pipeline that is not a combination. */
+export function pipelineSelected(name: string, filter = process.env.CRAFTJS_E2E): boolean {
+  return !filter || filter.split(",").some((selected) => selected.trim() === name);
 }
 
 /** The name an app of this combination shows people: its --app-name, else its folder's name title-cased. */

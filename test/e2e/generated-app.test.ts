@@ -4,7 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect } from "vitest";
-import { flagsOf, scaffoldedChoices, selectedCombinations, servicesOf } from "./combinations.js";
+import {
+  flagsOf,
+  pipelineSelected,
+  scaffoldedChoices,
+  selectedCombinations,
+  servicesOf,
+  UPDATE_PIPELINE,
+} from "./combinations.js";
 import { addSteps } from "./steps/add.js";
 import { apiKeySteps } from "./steps/api-keys.js";
 import { billingSteps } from "./steps/billing.js";
@@ -35,6 +42,7 @@ import { startApp } from "../../scripts/lib/local-app.js";
 import { runScriptCommand } from "../../src/package-manager.js";
 import { missingServices } from "./support/services.js";
 import { Suite } from "./support/suite.js";
+import { describeUpdatedProject } from "./update-pipeline.js";
 
 const KEEP = Boolean(process.env.CRAFTJS_E2E_KEEP);
 /** The lockfile each package manager writes: the app is installed with the one it was made for. */
@@ -164,4 +172,5 @@ describe.concurrent("generated apps", () => {
       if (combination.defaults) developmentCorsSteps(suite);
     });
   }
+  if (pipelineSelected(UPDATE_PIPELINE) && !REUSE) describeUpdatedProject();
 });

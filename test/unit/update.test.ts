@@ -1,4 +1,4 @@
-import { appendFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
@@ -6,7 +6,7 @@ import { manifestSchema } from "../../src/manifest.js";
 import { versions } from "../../src/versions.js";
 import { CLI_VERSION } from "../../src/version.js";
 import { cliEnv, ensureBuilt, gitIdentity, runCli } from "./support/cli.js";
-import { type FixtureVersion, projectFrom } from "./support/fixture.js";
+import { editAsUser, type FixtureVersion, projectFrom } from "./support/fixture.js";
 import { hasTerminal, keys, runOnTerminal } from "./support/terminal.js";
 import { useTempDirs } from "./support/temp.js";
 import { exists, snapshotTree } from "./support/tree.js";
@@ -33,15 +33,7 @@ async function editedProject(version: FixtureVersion): Promise<string> {
   await git("init", "--quiet");
   await git("add", "-A");
   await git("commit", "--quiet", "-m", `Initial commit from create-craftjs ${version}`);
-  await writeFile(path.join(root, "src/lib/mine.ts"), "export const mine = 1;\n");
-  await edit(root, "package.json", (text) => {
-    const pkg = JSON.parse(text);
-    pkg.dependencies["left-pad"] = "1.3.0";
-    return `${JSON.stringify(pkg, null, 2)}\n`;
-  });
-  await appendFile(path.join(root, ".env"), "MY_OWN_SETTING=kept\n");
-  await edit(root, "src/app/api/health/route.ts", (text) => `// Checked by our uptime monitor.\n${text}`);
-  await edit(root, "README.md", (text) => `${text}\n## Our notes\n\nDeploys go through staging first.\n`);
+  await editAsUser(root);
   await git("add", "-A");
   await git("commit", "--quiet", "-m", "Our edits");
   return root;

@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashContent, legacyManifestSchema, manifestSchema } from "../../../src/manifest.js";
@@ -43,4 +43,29 @@ function recorded(version: FixtureVersion, json: unknown): { name: string; choic
 /** The project create-craftjs 0.1.0 made (see projectFrom). */
 export function projectFrom0_1_0(root: string): Promise<void> {
   return projectFrom("0.1.0", root);
+}
+
+/** What a user of an older version did to the project: an own file, a dependency, an env variable, a route, the README. */
+export const USER_EDITS = {
+  ownFile: ["src/lib/mine.ts", "export const mine = 1;\n"],
+  dependency: ["left-pad", "1.3.0"],
+  envLine: "MY_OWN_SETTING=kept",
+  routeNote: ["src/app/api/health/route.ts", "// Checked by our uptime monitor.\n"],
+  readmeNote: "Deploys go through staging first.",
+} as const;
+
+/** Makes the USER_EDITS in a project (nothing committed). */
+export async function editAsUser(root: string): Promise<void> {
+  const edit = async (file: string, change: (text: string) => string) =>
+    writeFile(path.join(root, file), change(await readFile(path.join(root, file), "utf8")));
+  const [ownFile, ownContent] = USER_EDITS.ownFile;
+  await writeFile(path.join(root, ownFile), ownContent);
+  await edit("package.json", (text) => {
+    const pkg = JSON.parse(text);
+    pkg.dependencies[USER_EDITS.dependency[0]] = USER_EDITS.dependency[1];
+    return `${JSON.stringify(pkg, null, 2)}\n`;
+  });
+  await appendFile(path.join(root, ".env"), `${USER_EDITS.envLine}\n`);
+  await edit(USER_EDITS.routeNote[0], (text) => `${USER_EDITS.routeNote[1]}${text}`);
+  await edit("README.md", (text) => `${text}\n## Our notes\n\n${USER_EDITS.readmeNote}\n`);
 }
