@@ -1,13 +1,8 @@
-import { existsSync } from "node:fs";
-import { afterAll } from "vitest";
-import { createTestDatabase } from "./database";
-
-if (!existsSync("drizzle/meta/_journal.json")) {
-  throw new Error("No migrations in drizzle/: run the db:generate script first.");
-}
+import { afterAll, inject } from "vitest";
+import { copyTemplateDatabase } from "./database";
 
 // Each test file gets a database of its own, created before the app's modules read DATABASE_URL.
-const database = await createTestDatabase();
+const database = await copyTemplateDatabase(inject("templateDatabaseUrl"));
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {

@@ -124,13 +124,15 @@ describe("Markdown: hostile answers", () => {
         .slice(0, 1_000_000),
   };
 
-  it.each(Object.entries(ADVERSARIAL))("parses %s in at most 100 ms and shows all of it", async (_, answer) => {
+  it.each(Object.entries(ADVERSARIAL))("parses %s in at most 250 ms of CPU and shows all of it", async (_, answer) => {
     await pageHtml(answer.slice(0, 1000));
-    // CPU time, not wall time: the bound is on the work, however busy the machine running the tests is.
+    // CPU time, not wall time: the bound is on the work, however busy the machine running the tests is. It is the
+    // process's, V8's garbage-collection threads included, which grow when two test files share two cores; a parser
+    // that is quadratic anywhere takes seconds here.
     const started = process.cpuUsage();
     await withRenderedAnswers("chat", [{ id: "a", role: "assistant", parts: [{ type: "text", text: answer }] }]);
     const { user, system } = process.cpuUsage(started);
-    expect((user + system) / 1000).toBeLessThan(100);
+    expect((user + system) / 1000).toBeLessThan(250);
     const html = await pageHtml(answer);
     const shown = html
       .replace(/<[^>]*>/g, "")
