@@ -101,7 +101,11 @@ export const auth = betterAuth({
   // list would hand every session's token to the page; the app lists sessions itself, by id (src/lib/auth/sessions.ts).
   disabledPaths: ["/list-sessions", ...authPluginServerOnlyPaths],
   // The auth route puts the client address it trusts (see TRUSTED_PROXY_HOPS) in this header, replacing any sent.
-  advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
+  advanced: {
+    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    // A session is read with its user (and so the plan) in one query, through the relations in schema/auth.ts.
+    database: { joins: true },
+  },
   // The sign-in and sign-up throttle counts in the app's rate-limit store, shared by every instance on Redis.
   rateLimit: { customStorage: authRateLimitStorage },
   // Unexpected errors (a database outage) reach the auth route, which answers them in the error shape.

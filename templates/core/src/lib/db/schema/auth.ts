@@ -1,3 +1,4 @@
+import { relations } from "drizzle-orm";
 import { boolean, index, table, text, timestamp } from "../columns";
 import { createdAt, updatedAt } from "../timestamps";
 
@@ -66,3 +67,18 @@ export const verifications = table(
   },
   (columns) => [index("verifications_identifier_idx").on(columns.identifier)],
 );
+
+// How Better Auth joins its tables (its `joins`, in src/lib/auth/server.ts): a request reads its session and the
+// session's user, with the plan, in one query.
+export const userRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+  accounts: many(accounts),
+}));
+
+export const sessionRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const accountRelations = relations(accounts, ({ one }) => ({
+  user: one(users, { fields: [accounts.userId], references: [users.id] }),
+}));
