@@ -2,20 +2,27 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
-import { formatNumber, formatSeconds, table } from "./stats.js";
+import { formatNumber, formatSeconds, median, table } from "./stats.js";
 import { run, startApp } from "../lib/local-app.js";
 
 const RAISED_LIMIT = 1_000_000_000;
 const KERNEL_ROUTE = "/api/chats";
 const BARE_ROUTE = "/api/bench-bare";
+/** A bare route the proxy's matcher leaves out (as it does the storage routes): Next alone, the anchor. */
+const UNPROXIED_ROUTE = "/api/storage/bench-bare";
+/** Per-request CPU: rounds of sequential keep-alive requests, the three routes interleaved within each round. */
+const CPU_ROUNDS = 7;
+const CPU_REQUESTS = 300;
 
 /** Turns a throwaway app into the bench's: limits no load reaches, a bare route beside the kernel's, built. */
 export async function prepareKernelApp(appDir) {
   await raisePlanLimits(appDir);
   console.log(`  note: every plan's limit raised to ${formatNumber(RAISED_LIMIT)}/min in the throwaway app's src/config/plans.ts, so the load measures the kernel's normal path, not 429s`);
-  const bareRoute = path.join(appDir, "src", "app", "api", "bench-bare", "route.ts");
-  await mkdir(path.dirname(bareRoute), { recursive: true });
-  await writeFile(bareRoute, "export const GET = () => Response.json([]);\n");
+  for (const route of [BARE_ROUTE, UNPROXIED_ROUTE]) {
+    const file = path.join(appDir, "src", "app", ...route.split("/").slice(1), "route.ts");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, "export const GET = () => Response.json([]);\n");
+  }
 
   const started = performance.now();
   const output = await run("npm", ["run", "build"], { cwd: appDir });
@@ -53,6 +60,7 @@ export async function benchKernel(appDir, { duration, connections, cleanup }) {
     for (const route of routes) await load(app.url, route.path, cookie, { connections, duration: warmup });
     for (const route of routes) route.result = await load(app.url, route.path, cookie, { connections, duration });
     printKernel(routes);
+    await benchCpuPerRequest(app, cookie);
   } catch (error) {
     error.message += `\n--- next start output ---\n${app.output().trimEnd().split("\n").slice(-40).join("\n")}`;
     throw error;
@@ -108,4 +116,45 @@ function printKernel(routes) {
   console.log(table(rows, { left: 2 }));
   const [bare, kernel] = routes.map((route) => route.result.requests.average);
   console.log(`  kernel / bare throughput: ${(kernel / bare).toFixed(2)}× (the bare route serves ${(bare / kernel).toFixed(1)}× as many requests/s)`);
+}
+
+/**
+ * The server's CPU per request (its whole process group, from /proc), sequential keep-alive requests with the same
+ * cookie: Next alone (a bare route the proxy skips), a bare route through the proxy and every per-request hook, and
+ * the kernel's route (session, rate limit, one query). Rounds interleave the three, so a busy moment costs each alike.
+ */
+async function benchCpuPerRequest(app, cookie) {
+  const routes = [
+    { path: UNPROXIED_ROUTE, label: "bare route, no proxy (Next alone)", samples: [] },
+    { path: BARE_ROUTE, label: "bare route through the proxy and hooks", samples: [] },
+    { path: KERNEL_ROUTE, label: "GET /api/chats (the kernel)", samples: [] },
+  ];
+  for (const route of routes) await expectEmptyList(app.url, route.path, cookie);
+  for (let round = 0; round < CPU_ROUNDS; round++) {
+    for (const route of routes) {
+      const before = app.cpuMs();
+      for (let i = 0; i < CPU_REQUESTS; i++) {
+        const response = await fetch(`${app.url}${route.path}`, { headers: { cookie } });
+        if (response.status !== 200) throw new Error(`GET ${route.path} answered ${response.status} under the CPU bench`);
+        await response.arrayBuffer();
+      }
+      route.samples.push((app.cpuMs() - before) / CPU_REQUESTS);
+    }
+  }
+  const ms = (value) => `${value.toFixed(2)} ms`;
+  console.log(`\n  Server CPU per request: ${CPU_ROUNDS} rounds of ${CPU_REQUESTS} sequential keep-alive requests per route, interleaved`);
+  const rows = [["route", "median", "min", "max"]];
+  for (const { label, samples } of routes) rows.push([label, ms(median(samples)), ms(Math.min(...samples)), ms(Math.max(...samples))]);
+  console.log(table(rows));
+  const [alone, proxied, kernel] = routes.map((route) => route.samples);
+  const over = (a, b) => a.map((value, index) => value - b[index]);
+  const line = (label, samples, goal) =>
+    console.log(
+      `  ${label}: median +${ms(median(samples))} (rounds ${ms(Math.min(...samples))} to ${ms(Math.max(...samples))}), ` +
+        (goal === Infinity ? "" : `goal ≤ ${ms(goal)}: ${median(samples) <= goal ? "met" : "not met"}`),
+    );
+  line("the kernel over the bare route through the proxy", over(kernel, proxied), 0.3);
+  line("the proxy and hooks over Next alone", over(proxied, alone), Infinity);
+  const bare = median(proxied);
+  console.log(`  the bare route through the proxy and hooks: ${ms(bare)} a request, goal ≤ 1.00 ms: ${bare <= 1 ? "met" : "not met"}`);
 }

@@ -36,10 +36,28 @@ export interface Combination {
 
 export const EXTRA_CORS_ORIGIN = "https://admin.example.com";
 
-/** Add a provider combination here and the whole suite runs against it. */
+/**
+ * Add a provider combination here and the whole suite runs against it. Two run at a time, in this order: the longest
+ * first, so that the two slots finish close together.
+ */
 export const combinations: Combination[] = [
   { name: "sqlite", db: "sqlite", ai: "openai", ratelimit: "memory", payments: "stripe", storage: "local", email: "console", apiKeys: true, packageManager: "npm", defaults: true },
-  { name: "postgres-anthropic-redis", db: "postgres", ai: "anthropic", ratelimit: "redis", payments: "polar", storage: "local", email: "smtp", apiKeys: true, packageManager: "pnpm", appName: "Acme & Co Chat" },
+  {
+    name: "postgres-anthropic-redis",
+    db: "postgres",
+    ai: "anthropic",
+    ratelimit: "redis",
+    payments: "polar",
+    storage: "local",
+    email: "smtp",
+    apiKeys: true,
+    packageManager: "pnpm",
+    appName: "Acme & Co Chat",
+    // What its providers change in the browser; the landing page, the Markdown rendering, the JavaScript budget and
+    // local files are the same code as the sqlite combination's, which runs every spec.
+    browserSpecs: ["auth", "chat", "free-plan", "settings", "billing", "api-keys"],
+  },
+  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", email: "resend", apiKeys: true, packageManager: "yarn", browserSpecs: ["billing", "files"] },
   {
     name: "sqlite-google-added",
     db: "sqlite",
@@ -56,7 +74,6 @@ export const combinations: Combination[] = [
       scaffoldedWith: { ratelimit: "memory", apiKeys: false, payments: "none", storage: "none" },
     },
   },
-  { name: "postgres-compatible", db: "postgres", ai: "openai-compatible", ratelimit: "memory", payments: "dodo", storage: "r2", email: "resend", apiKeys: true, packageManager: "yarn", browserSpecs: ["billing", "files"] },
 ];
 
 /** The choices a combination is scaffolded with (before anything is added). */
