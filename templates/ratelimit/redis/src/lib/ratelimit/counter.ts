@@ -22,6 +22,12 @@ const PEEK_SCRIPT = `
 return { tonumber(redis.call("GET", KEYS[1]) or "0"), redis.call("PTTL", KEYS[1]) }
 `;
 
+/** The scripts, sent once and then run by their SHA1 (EVALSHA); ioredis resends one a restarted server lost (NOSCRIPT). */
+interface ScriptedRedis extends Redis {
+  rateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
+  rateLimitPeek(key: string): Promise<[number, number]>;
+}
+
 const redis = new Redis(env.REDIS_URL, {
   // Fail fast instead of queueing while disconnected: the failure mode decides, not a pile of waiting requests.
   enableOfflineQueue: false,
@@ -29,7 +35,9 @@ const redis = new Redis(env.REDIS_URL, {
   connectTimeout: 1_000,
   commandTimeout: 1_000,
   lazyConnect: true,
-});
+}) as ScriptedRedis;
+redis.defineCommand("rateLimitHit", { numberOfKeys: 1, lua: HIT_SCRIPT });
+redis.defineCommand("rateLimitPeek", { numberOfKeys: 1, lua: PEEK_SCRIPT });
 // Connection errors surface as failed commands; ioredis reconnects on its own.
 redis.on("error", () => {});
 /** Settles once the first connection attempt has: the first requests wait for it instead of failing. */
@@ -41,7 +49,7 @@ export const counter: RateLimitCounter = {
   async hit(key, windowMs) {
     await firstConnection;
     try {
-      const [count, ttl] = (await redis.eval(HIT_SCRIPT, 1, key, windowMs)) as [number, number];
+      const [count, ttl] = await redis.rateLimitHit(key, windowMs);
       return { count, resetAt: Date.now() + ttl };
     } catch (error) {
       throw new RateLimitStoreUnavailable(failOpen, error);
@@ -50,7 +58,7 @@ export const counter: RateLimitCounter = {
   async peek(key) {
     await firstConnection;
     try {
-      const [count, ttl] = (await redis.eval(PEEK_SCRIPT, 1, key)) as [number, number];
+      const [count, ttl] = await redis.rateLimitPeek(key);
       return count > 0 && ttl > 0 ? { count, resetAt: Date.now() + ttl } : { count: 0, resetAt: 0 };
     } catch (error) {
       throw new RateLimitStoreUnavailable(failOpen, error);
