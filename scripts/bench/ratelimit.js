@@ -1,5 +1,5 @@
 // Section 2: the round trip of the generated app's real `enforceRateLimit(userId, planId)` with its real counter.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatNumber, median, quantile, table } from "./stats.js";
 import { run } from "../lib/local-app.js";
@@ -57,11 +57,17 @@ export async function measureRoundTrip(appDir, { iterations, warmup }) {
   const resultFile = path.join(appDir, "bench-ratelimit.json");
   await mkdir(path.dirname(testFile), { recursive: true });
   await writeFile(testFile, ROUND_TRIP_TEST);
-  await run("node_modules/.bin/vitest", ["run", "src/bench", "--reporter=dot"], {
-    cwd: appDir,
-    env: { BENCH_ITERATIONS: String(iterations), BENCH_WARMUP: String(warmup), BENCH_RESULT_FILE: resultFile },
-  });
-  return JSON.parse(await readFile(resultFile, "utf8"));
+  try {
+    await run("node_modules/.bin/vitest", ["run", "src/bench", "--reporter=dot"], {
+      cwd: appDir,
+      env: { BENCH_ITERATIONS: String(iterations), BENCH_WARMUP: String(warmup), BENCH_RESULT_FILE: resultFile },
+    });
+    return JSON.parse(await readFile(resultFile, "utf8"));
+  } finally {
+    // The app is then measured as a user has it: its format check and typecheck would trip over these.
+    await rm(path.dirname(testFile), { recursive: true, force: true });
+    await rm(resultFile, { force: true });
+  }
 }
 
 export function printRoundTripHeader({ iterations, warmup }) {
