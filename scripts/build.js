@@ -20,8 +20,11 @@ await build({
   format: "esm",
   platform: "node",
   target: "node22.12",
-  // The dependencies stay in node_modules, loaded as they are; only the CLI's own ~40 modules are bundled.
-  packages: "external",
+  // The dependencies are bundled too: resolving and loading zod's and commander's many modules one by one was most of
+  // what `--help` cost. pg stays a package (it loads native bindings when they are there); CommonJS dependencies
+  // bundled into ES modules get a `require` for Node's built-in modules.
+  external: ["pg"],
+  banner: { js: 'import { createRequire as __craftjsRequire } from "node:module"; const require = __craftjsRequire(import.meta.url);' },
   // Chunks beside the entry: the modules find package.json and templates/ one folder up, as from src/.
   chunkNames: "[name]-[hash]",
   logLevel: "warning",
