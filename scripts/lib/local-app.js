@@ -57,20 +57,33 @@ export function freePort() {
 
 /**
  * A free port whose next port is free too, for a server that puts a helper beside it (the browser tests' app on
- * E2E_PORT, their fake model on E2E_PORT + 1).
+ * E2E_PORT, their fake model on E2E_PORT + 1). Taken below Linux's ephemeral range (32768 and up), where no outgoing
+ * connection and no `freePort()` ever lands, so the pair stays free until the servers bind it minutes later; and
+ * never twice in one process.
  * @returns {Promise<number>}
  */
 export async function freePortPair() {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const port = await freePort();
-    const nextFree = await new Promise((resolve) => {
-      const server = net.createServer();
-      server.once("error", () => resolve(false));
-      server.listen(port + 1, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (nextFree) return port;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + 2 * Math.floor(Math.random() * 6_000);
+    if (handedOut.has(port)) continue;
+    if ((await canListen(port)) && (await canListen(port + 1))) {
+      handedOut.add(port);
+      return port;
+    }
   }
-  throw new Error("Found no two free ports side by side in 20 tries");
+  throw new Error("Found no two free ports side by side in 50 tries");
+}
+
+/** The pairs freePortPair has given out in this process. */
+const handedOut = new Set();
+
+/** @param {number} port */
+function canListen(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
 }
 
 /**

@@ -12,8 +12,11 @@ const UNIFORM_PATHS = [
   ...(requireEmailVerification ? ["/sign-up/email"] : []),
 ];
 
-/** How long their answers take at least: well beyond either path's own time on a healthy server. */
-export const UNIFORM_ANSWER_MS = 200;
+/**
+ * How long their answers take at least: well beyond either path's own time, on a busy server too (at 200 ms, a known
+ * address's answer took a median 231 ms on a two-core machine running four apps' builds and tests, and told).
+ */
+export const UNIFORM_ANSWER_MS = 400;
 
 /** Runs `answer`, and for the endpoints above holds its response until UNIFORM_ANSWER_MS have passed. */
 export async function answerUniformly(request: Request, answer: () => Promise<Response>): Promise<Response> {
