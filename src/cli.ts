@@ -122,12 +122,11 @@ export function buildUpdateProgram(): Command {
   return program;
 }
 
-const SUBCOMMANDS = ["add", "remove", "update"] as const;
-const SUBCOMMAND_PROGRAMS = { add: buildAddProgram, remove: buildRemoveProgram, update: buildUpdateProgram };
-const SUBCOMMAND_SHAPES: Record<(typeof SUBCOMMANDS)[number], Shape> = {
-  add: addOptionsObject.shape,
-  remove: removeOptionsObject.shape,
-  update: updateOptionsObject.shape,
+/** Each subcommand's command line and the options it takes. */
+const SUBCOMMANDS: Record<"add" | "remove" | "update", { build: () => Command; shape: Shape }> = {
+  add: { build: buildAddProgram, shape: addOptionsObject.shape },
+  remove: { build: buildRemoveProgram, shape: removeOptionsObject.shape },
+  update: { build: buildUpdateProgram, shape: updateOptionsObject.shape },
 };
 
 /**
@@ -136,9 +135,9 @@ const SUBCOMMAND_SHAPES: Record<(typeof SUBCOMMANDS)[number], Shape> = {
  */
 export async function main(argv: string[]): Promise<number> {
   tolerateClosedOutput();
-  const subcommand = SUBCOMMANDS.find((name) => name === argv[2]);
-  const program = subcommand ? SUBCOMMAND_PROGRAMS[subcommand]() : buildProgram();
-  const shape: Shape = subcommand ? SUBCOMMAND_SHAPES[subcommand] : optionShape;
+  const subcommand = Object.hasOwn(SUBCOMMANDS, argv[2] ?? "") ? (argv[2] as keyof typeof SUBCOMMANDS) : undefined;
+  const program = subcommand ? SUBCOMMANDS[subcommand].build() : buildProgram();
+  const shape: Shape = subcommand ? SUBCOMMANDS[subcommand].shape : optionShape;
   let given: Record<string, unknown>;
   try {
     program.parse(subcommand ? [argv[0]!, argv[1]!, ...argv.slice(3)] : argv);

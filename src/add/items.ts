@@ -69,7 +69,7 @@ export function parseRemovals(words: readonly string[]): RequestedItem[] {
     if (addPolicy[category].kind === "extend") {
       if (!named) throw new CliError(`remove ${category}: name which, one of ${ids.join(", ")}.\n  Example: create-craftjs remove ${category} ${ids[0]}`);
       items.push({ kind: "provider", key: `${category} ${named}`, category, id: named, remove: true });
-    } else if (providers[category].some((provider) => provider.id === "none")) {
+    } else if (mayBeNone(category)) {
       items.push({ kind: "provider", key: named ? `${category} ${named}` : category, category, id: named ?? "none", remove: true });
     } else {
       const why = addPolicy[category].why ?? `every app has one ${category} provider`;
@@ -144,13 +144,23 @@ export function listItems(choices?: Choices): ListedItem[] {
   ];
 }
 
+/** Whether the items are all removals (`create-craftjs remove`), as opposed to an add. */
+export function isRemoval(items: readonly RequestedItem[]): boolean {
+  return items.length > 0 && items.every((item) => item.kind !== "route" && item.remove);
+}
+
+/** Whether a project may have no provider in the category (payments, storage). */
+function mayBeNone(category: Category): boolean {
+  return providers[category].some((provider) => provider.id === "none");
+}
+
 function removalsHelp(): string {
   const removable = [
     ...featureById.keys(),
     ...categories.flatMap((category) => {
       const ids = providers[category].map((provider) => provider.id).filter((id) => id !== "none");
       if (addPolicy[category].kind === "extend") return [`${category} <${ids.join("|")}>`];
-      return ids.length < providers[category].length ? [category] : [];
+      return mayBeNone(category) ? [category] : [];
     }),
   ];
   return `Removable: ${removable.join(", ")}.\n  Example: create-craftjs remove payments`;

@@ -3,7 +3,7 @@ import type { AddOptions } from "../options.js";
 import { MANIFEST_FILE } from "../manifest.js";
 import { lockfiles } from "../package-manager.js";
 import { CLI_VERSION } from "../version.js";
-import type { ListedItem } from "./items.js";
+import { isRemoval, type ListedItem } from "./items.js";
 import { unifiedDiff } from "./merge.js";
 import type { AddPlan, FileAction, FileChange } from "./plan.js";
 import type { Project } from "./project.js";
@@ -21,10 +21,9 @@ const COLORS: Record<FileAction, (text: string) => string> = {
 /** The plan for a person: every file's action, dependencies, env vars and the commands to follow; diffs on request. */
 export function describeAddPlan(plan: AddPlan, project: Project, options: Pick<AddOptions, "dryRun" | "diff">): string {
   const keys = plan.items.map((item) => item.key).join(", ");
-  const removing = plan.items.length > 0 && plan.items.every((item) => item.kind !== "route" && item.remove);
   const what =
     plan.items.length > 0
-      ? removing
+      ? isRemoval(plan.items)
         ? `Removing ${keys} from ${project.root}`
         : `Adding ${keys} to ${project.root}`
       : `Updating ${project.root} from create-craftjs ${project.manifest.cliVersion} to ${CLI_VERSION}`;

@@ -7,7 +7,7 @@ import { migrationSteps, type PlannedFile, type PlannedStep, type Rendering, ren
 import { installCommand } from "../package-manager.js";
 import { CLI_VERSION } from "../version.js";
 import { findCommittedVersion } from "./history.js";
-import { applyItems, type RequestedItem } from "./items.js";
+import { applyItems, isRemoval, type RequestedItem } from "./items.js";
 import {
   appendEnv,
   appendEnvExample,
@@ -289,7 +289,7 @@ export function migrationName(items: readonly RequestedItem[]): string {
 }
 
 function verbOf(items: readonly RequestedItem[]): "add" | "remove" {
-  return items.every((item) => item.kind !== "route" && item.remove) ? "remove" : "add";
+  return isRemoval(items) ? "remove" : "add";
 }
 
 export function isWrite(action: FileAction): boolean {

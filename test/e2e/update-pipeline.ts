@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { execa } from "execa";
+import fs from "fs-extra";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { appEnv, run, type RunningApp, startApp } from "../../scripts/lib/local-app.js";
 import { renderProject } from "../../src/plan.js";
@@ -26,7 +27,8 @@ import { Pipeline } from "./support/pipeline.js";
  * and tested there), install one copy of each pin, and build (type-checking it), start and serve a signed-up user, the
  * tables this version adds included.
  */
-export function describeUpdatedProject(version: FixtureVersion = "0.3.0"): void {
+export function describeUpdatedProject(): void {
+  const version: FixtureVersion = "0.3.0";
   describe(`project updated from create-craftjs ${version}`, () => {
     const pipeline = new Pipeline(UPDATE_PIPELINE);
     let workDir = "";
@@ -98,7 +100,7 @@ export function describeUpdatedProject(version: FixtureVersion = "0.3.0"): void 
       const manifest = JSON.parse(await read("craftjs.json"));
       const fresh = path.join(workDir, "fresh");
       const { files } = renderProject(manifest.name, manifest.choices);
-      for (const file of files) await outputFile(path.join(fresh, file.path), file.content);
+      for (const file of files) await fs.outputFile(path.join(fresh, file.path), file.content);
       await editAsUser(fresh);
       const differing: string[] = [];
       for (const { path: file } of files) {
@@ -133,8 +135,3 @@ const SAME_BY_MEANING: Record<string, (updated: string, expected: string) => boo
   "package.json": (updated, expected) => isDeepStrictEqual(JSON.parse(updated), JSON.parse(expected)),
   ".env.example": (updated, expected) => isDeepStrictEqual(dotenv(updated), dotenv(expected)),
 };
-
-async function outputFile(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, content);
-}
