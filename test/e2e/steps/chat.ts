@@ -103,6 +103,22 @@ export function chatSteps(suite: Suite): void {
     expect((await ivan.browser.get(`/api/chats/${chatId}`)).status).toBe(200);
   });
 
+  pipeline.step("stores every answer when six chats finish at once", async () => {
+    suite.provider!.behaviour = { kind: "answer", text: "one two three four", chunks: 4, chunkDelayMs: 20 };
+    const questions = Array.from({ length: 6 }, (_, i) => `Question ${i + 1} at once`);
+    const replies = await Promise.all(
+      questions.map((content) => ivan.browser.post("/api/chat", { messages: [{ role: "user", content }] })),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(questions.map(() => 200));
+    for (const reply of replies) {
+      const chat = await waitForChat(ivan, reply.headers.get("x-chat-id")!, (candidate) => candidate.messages.length === 2);
+      expect(chat.messages.map((message: { content: string }) => message.content)).toEqual([
+        chat.title,
+        "one two three four",
+      ]);
+    }
+  });
+
   pipeline.step("stores the whole answer when the client disconnects mid-stream", async () => {
     const provider = suite.provider!;
     provider.behaviour = { kind: "answer", text: "one two three four five six seven eight nine ten", chunks: 10, chunkDelayMs: 150 };
@@ -126,7 +142,8 @@ export function chatSteps(suite: Suite): void {
 
   pipeline.step("stops an answer at Stop: the provider's connection closes within a second, what was shown is kept", async () => {
     const provider = suite.provider!;
-    provider.behaviour = { kind: "slow", words: 100 };
+    // A minute of words, one every 200 ms: a question asked after Stop that waited for it would be a minute late.
+    provider.behaviour = { kind: "slow", words: 300 };
     const controller = new AbortController();
     const response = await fetch(`${suite.url}/api/chat`, {
       method: "POST",
@@ -158,7 +175,11 @@ export function chatSteps(suite: Suite): void {
     const askedAt = Date.now();
     const next = await ivan.browser.post("/api/chat", { chatId: stopped, messages: [{ role: "user", content: "And then?" }] });
     expect(next.status).toBe(200);
-    expect(Date.now() - askedAt).toBeLessThan(1_000);
+    const answeredIn = Date.now() - askedAt;
+    console.log(`[e2e ${suite.combination.name}] the next question after Stop was answered in ${answeredIn} ms`);
+    // Well under the minute the stopped answer had left, with room for a CI machine busy building other apps (one
+    // such answer took 5.4 s there; 30-60 ms is usual).
+    expect(answeredIn).toBeLessThan(15_000);
     expect(JSON.stringify(provider.requests[0]?.body)).toContain(shown.trim());
   });
 
