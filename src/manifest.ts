@@ -92,14 +92,15 @@ export function buildManifest(
       if (!UNHASHED.has(file.path)) entry.hash = hashContent(file.content);
       return [file.path, entry] as const;
     });
-  return manifestSchema.parse({
+  // Made to the schema's type, not parsed by it: a new project's few hundred entries through zod took 20 ms.
+  return {
     manifestVersion: MANIFEST_VERSION,
     cliVersion,
     name,
     command: reproduceCommand(name, choices),
     choices,
     files: Object.fromEntries(entries),
-  });
+  };
 }
 
 /**

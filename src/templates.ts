@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type HandlebarsModule from "handlebars";
+// Bundled with the CLI (a require by name is not): its dozen modules were a fifth of a render's CPU.
+import * as handlebarsRuntime from "handlebars/runtime";
 import { alignMarkdownTable, entriesArrayStatement } from "./template-layout.js";
 
 type Handlebars = typeof HandlebarsModule;
@@ -11,8 +13,9 @@ const requireModule = createRequire(import.meta.url);
 export const TEMPLATES_DIR = fileURLToPath(new URL("../templates/", import.meta.url));
 
 /**
- * The templates the build packed beside the bundled CLI (scripts/build.js): each folder's files, the Handlebars ones
- * precompiled. Absent when the CLI runs from its sources (the tests), which read and compile the folders instead.
+ * The templates the build packed beside the bundled CLI (scripts/build.js): every file by its path under templates/,
+ * the Handlebars ones precompiled. Absent when the CLI runs from its sources (the tests), which read and compile the
+ * folders instead.
  */
 const PACKED_TEMPLATES = fileURLToPath(new URL("./templates.cjs", import.meta.url));
 type PackedFile = [path: string, content: string] | [path: string, content: null, spec: TemplateSpecification];
@@ -33,11 +36,11 @@ function withHelpers(handlebars: Handlebars): Handlebars {
   return handlebars;
 }
 
-let packed: Record<string, PackedFile[]> | undefined | null;
+let packed: PackedFile[] | undefined | null;
 let runtime: Handlebars | undefined;
 let compiler: Handlebars | undefined;
 
-function packedTemplates(): Record<string, PackedFile[]> | undefined {
+function packedTemplates(): PackedFile[] | undefined {
   if (packed === undefined) packed = existsSync(PACKED_TEMPLATES) ? requireModule(PACKED_TEMPLATES) : null;
   return packed ?? undefined;
 }
@@ -57,15 +60,23 @@ const cache = new Map<string, TemplateFile[]>();
 export function loadTemplateFolder(folder: string): TemplateFile[] {
   const cached = cache.get(folder);
   if (cached) return cached;
-  const fromBuild = packedTemplates()?.[folder];
-  const files = fromBuild ? fromBuild.map(packedFile) : readFolder(folder);
+  const fromBuild = packedTemplates();
+  const files = fromBuild ? packedFolder(fromBuild, folder) : readFolder(folder);
   cache.set(folder, files);
   return files;
 }
 
-function packedFile([relative, content, spec]: PackedFile): TemplateFile {
+/** The packed files under `folder`, by their paths inside it. */
+function packedFolder(files: readonly PackedFile[], folder: string): TemplateFile[] {
+  const prefix = `${folder}/`;
+  return files
+    .filter(([file]) => file.startsWith(prefix))
+    .map(([file, content, spec]) => packedFile(file.slice(prefix.length), content, spec));
+}
+
+function packedFile(relative: string, content: string | null, spec?: TemplateSpecification): TemplateFile {
   if (content !== null) return templateFile(relative, () => content);
-  runtime ??= withHelpers(requireModule("handlebars/runtime") as Handlebars);
+  runtime ??= withHelpers(((handlebarsRuntime as { default?: unknown }).default ?? handlebarsRuntime) as Handlebars);
   let compiled: HandlebarsModule.TemplateDelegate | undefined;
   return templateFile(relative, (data) => (compiled ??= runtime!.template(spec!))(data));
 }

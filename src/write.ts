@@ -273,7 +273,8 @@ async function settleAll(operations: Promise<unknown>[]): Promise<void> {
 
 /**
  * Moves each staged file into the target (a deletion only moves the current file aside), undoing every step if one
- * fails or the run is interrupted.
+ * fails or the run is interrupted. What the target has nothing of yet (a new project's every folder) moves as one
+ * folder: a rename each instead of one per file.
  */
 async function placeFiles(
   from: string,
@@ -284,30 +285,56 @@ async function placeFiles(
 ): Promise<void> {
   const undo: (() => Promise<void>)[] = [];
   try {
-    for (const file of files) {
+    for (const [entry, group] of byTopLevelEntry(files)) {
       stopIfInterrupted(signal);
-      const destination = path.join(to, file.path);
-      if (file.keepAs) {
-        const copy = path.join(to, file.keepAs);
-        for (const folder of await createMissingFolders(path.dirname(copy))) undo.push(() => rmdir(folder));
-        await copyFile(destination, copy);
-        undo.push(() => rm(copy, { force: true }));
+      const destination = path.join(to, entry);
+      if (group.every((file) => file.content !== null && !file.keepAs) && !(await exists(destination))) {
+        await rename(path.join(from, entry), destination);
+        undo.push(() => rm(destination, { recursive: true, force: true }));
+      } else {
+        for (const file of group) {
+          stopIfInterrupted(signal);
+          await placeFile(from, to, aside, file, undo);
+        }
       }
-      if (await exists(destination)) {
-        const kept = path.join(aside, file.path);
-        await mkdir(path.dirname(kept), { recursive: true });
-        await rename(destination, kept);
-        undo.push(() => rename(kept, destination));
-      }
-      if (file.content === null) continue;
-      for (const folder of await createMissingFolders(path.dirname(destination))) undo.push(() => rmdir(folder));
-      await rename(path.join(from, file.path), destination);
-      undo.push(() => rm(destination, { force: true }));
     }
   } catch (error) {
     for (const step of undo.reverse()) await step().catch(() => {});
     throw error;
   }
+}
+
+/** The files by the entry of the target they are in (`src` for src/app/page.tsx), in their order. */
+function byTopLevelEntry(files: readonly FileWrite[]): Map<string, FileWrite[]> {
+  const groups = new Map<string, FileWrite[]>();
+  for (const file of files) {
+    const entry = file.path.split("/", 1)[0]!;
+    const group = groups.get(entry);
+    if (group) group.push(file);
+    else groups.set(entry, [file]);
+  }
+  return groups;
+}
+
+/** Moves one staged file into place (the current one aside first), recording how to undo each step. */
+async function placeFile(from: string, to: string, aside: string, file: FileWrite, undo: (() => Promise<void>)[]) {
+  const destination = path.join(to, file.path);
+  if (file.keepAs) {
+    const copy = path.join(to, file.keepAs);
+    for (const folder of await createMissingFolders(path.dirname(copy))) undo.push(() => rmdir(folder));
+    await copyFile(destination, copy);
+    undo.push(() => rm(copy, { force: true }));
+  }
+  if (await exists(destination)) {
+    const kept = path.join(aside, file.path);
+    await mkdir(path.dirname(kept), { recursive: true });
+    await rename(destination, kept);
+    undo.push(() => rename(kept, destination));
+  }
+  if (file.content === null) return;
+  for (const folder of await createMissingFolders(path.dirname(destination))) undo.push(() => rmdir(folder));
+  await rename(path.join(from, file.path), destination);
+  undo.push(() => rm(destination, { force: true }));
 }
 
 async function isFolder(file: string): Promise<boolean> {

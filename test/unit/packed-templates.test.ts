@@ -1,9 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { cp, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { manifestSchema } from "../../src/manifest.js";
 import { renderProject } from "../../src/plan.js";
-import { ensureBuilt, runCli } from "./support/cli.js";
+import { execa } from "execa";
+import { ensureBuilt, ROOT, runCli } from "./support/cli.js";
 import { useTempDirs } from "./support/temp.js";
 
 const tempDir = useTempDirs("craftjs-packed-");
@@ -23,5 +24,19 @@ describe("the bundled CLI", () => {
     const compared = rendering.files.filter((file) => file.path !== ".env" && file.path !== "craftjs.json");
     expect(compared.length).toBeGreaterThan(250);
     for (const file of compared) expect(await readFile(path.join(root, file.path), "utf8"), file.path).toBe(file.content);
+  });
+
+  it("renders from its pack alone: a copy with no templates/ beside it writes the whole project", async () => {
+    const copy = await tempDir();
+    for (const entry of ["bin", "dist", "package.json"]) await cp(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
+    const result = await execa("node", [path.join(copy, "bin", "create-craftjs.js"), "app", "--no-install", "--no-git"], {
+      cwd: copy,
+      reject: false,
+      all: true,
+      env: { CI: "1" },
+    });
+    expect(result.exitCode, result.all).toBe(0);
+    const written = await readdir(path.join(copy, "app"), { recursive: true, withFileTypes: true });
+    expect(written.filter((entry) => entry.isFile()).length).toBeGreaterThan(250);
   });
 });
