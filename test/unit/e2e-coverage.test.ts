@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { packageManagers } from "../../src/package-manager.js";
 import { type Category, providers } from "../../src/providers/index.js";
@@ -16,5 +18,15 @@ describe("the end-to-end suite's combinations", () => {
     const managers = new Set(combinations.map((combination) => combination.packageManager));
     missing.push(...packageManagers.filter((manager) => !managers.has(manager)).map((manager) => `package manager ${manager}`));
     expect(missing).toEqual([]);
+  });
+
+  it("run every browser spec the templates hold in at least one generated app", () => {
+    const templates = fileURLToPath(new URL("../../templates/", import.meta.url));
+    const specs = readdirSync(templates, { recursive: true, encoding: "utf8" })
+      .filter((file) => /(^|\/)e2e\/[^/]+\.spec\.ts$/.test(file))
+      .map((file) => file.replace(/^.*\//, "").replace(/\.spec\.ts$/, ""));
+    expect(specs.length).toBeGreaterThan(5);
+    const run = new Set(combinations.flatMap((combination) => combination.browserSpecs ?? specs));
+    expect(specs.filter((spec) => !run.has(spec))).toEqual([]);
   });
 });
