@@ -20,7 +20,9 @@ export interface ListedItem {
   present: boolean;
 }
 
-const featureById = new Map((Object.keys(features) as Feature[]).map((feature) => [features[feature].id, feature]));
+const featureById = new Map<string, Feature>(
+  (Object.keys(features) as Feature[]).map((feature) => [features[feature].id, feature]),
+);
 
 /** Reads `api-keys ratelimit redis chats` into items; an unknown word is refused with the list of items. */
 export function parseItems(words: readonly string[]): RequestedItem[] {
@@ -34,7 +36,7 @@ export function parseItems(words: readonly string[]): RequestedItem[] {
       const category = word as Category;
       const id = words[++index];
       // `none` takes a category out where a project may have none of it (payments, storage).
-      const ids = providers[category].map((provider) => provider.id);
+      const ids: string[] = providers[category].map((provider) => provider.id);
       if (!id || !ids.includes(id)) {
         const got = id ? `"${id}" is not one of` : "it needs one of";
         throw new CliError(`add ${category}: ${got} ${ids.join(", ")}.\n  Example: create-craftjs add ${category} ${ids.at(-1)}`);
@@ -64,7 +66,7 @@ export function parseRemovals(words: readonly string[]): RequestedItem[] {
     }
     if (!(categories as string[]).includes(word)) throw new CliError(`Unknown item "${word}".\n${removalsHelp()}`);
     const category = word as Category;
-    const ids = providers[category].map((provider) => provider.id).filter((id) => id !== "none");
+    const ids: string[] = providers[category].map((provider) => provider.id).filter((id) => id !== "none");
     const named = ids.includes(words[index + 1] ?? "") ? words[++index] : undefined;
     if (addPolicy[category].kind === "extend") {
       if (!named) throw new CliError(`remove ${category}: name which, one of ${ids.join(", ")}.\n  Example: create-craftjs remove ${category} ${ids[0]}`);
@@ -158,7 +160,7 @@ function removalsHelp(): string {
   const removable = [
     ...featureById.keys(),
     ...categories.flatMap((category) => {
-      const ids = providers[category].map((provider) => provider.id).filter((id) => id !== "none");
+      const ids: string[] = providers[category].map((provider) => provider.id).filter((id) => id !== "none");
       if (addPolicy[category].kind === "extend") return [`${category} <${ids.join("|")}>`];
       return mayBeNone(category) ? [category] : [];
     }),

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { ItemDescriptor } from "./types.js";
 
 /** The part of every CraftJS app that no option changes: Next.js, auth, the API kernel, chats. */
-export const core: ItemDescriptor = {
+export const core: ItemDescriptor<"core"> = {
   id: "core",
   label: "CraftJS core",
   templates: "core",

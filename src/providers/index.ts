@@ -41,6 +41,9 @@ export const providers = {
 
 export type Category = keyof typeof providers;
 
+/** The ids of a category's providers, as a type: `ProviderId<"payments">` is "stripe" | "polar" | "dodo" | "none". */
+export type ProviderId<C extends Category> = (typeof providers)[C][number]["id"];
+
 export const categories = Object.keys(providers) as Category[];
 
 /**

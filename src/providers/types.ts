@@ -115,9 +115,9 @@ export interface TemplateData {
  * the auth plugin list, the credentials, the schema index, the env module, the README) and to the merged files
  * (package.json, .env, .env.example).
  */
-export interface ItemDescriptor {
+export interface ItemDescriptor<Id extends string = string> {
   /** The value of its option (`sqlite` for --db sqlite), or its name as an item of `add` (`api-keys`, `chats`). */
-  id: string;
+  id: Id;
   label: string;
   hint?: string;
   /** Folders under templates/ whose files it owns, if any (a provider may share one with its siblings). */

@@ -1,20 +1,18 @@
 import path from "node:path";
 import type { PackageManager } from "../../src/package-manager.js";
 import { displayNameOf } from "../../src/package-name.js";
-import type { EmailKind } from "./support/fake-email/index.js";
-import type { PaymentsKind } from "./support/fake-payments/index.js";
-import type { ProviderKind } from "./support/fake-providers.js";
+import type { ProviderId } from "../../src/providers/index.js";
 import type { Service } from "./support/services.js";
 
 /** One way to generate an app that the end-to-end suite proves. */
 export interface Combination {
   name: string;
-  db: "sqlite" | "postgres";
-  ai: ProviderKind;
-  ratelimit: "memory" | "redis";
-  payments: PaymentsKind | "none";
-  storage: "local" | "s3" | "r2" | "none";
-  email: EmailKind | "console";
+  db: ProviderId<"db">;
+  ai: ProviderId<"ai">;
+  ratelimit: ProviderId<"ratelimit">;
+  payments: ProviderId<"payments">;
+  storage: ProviderId<"storage">;
+  email: ProviderId<"email">;
   apiKeys: boolean;
   /** Installs and runs the app's scripts; its lockfile is checked. */
   packageManager: PackageManager;

@@ -31,10 +31,10 @@ import { rateLimitSteps } from "./steps/rate-limits.js";
 import { securitySteps } from "./steps/security.js";
 import { createPostgresDatabase } from "./support/database.js";
 import { installedPins, pinProblems } from "./support/installed-tree.js";
-import { startFakeEmail } from "./support/fake-email/index.js";
+import { sendsMail, startFakeEmail } from "./support/fake-email/index.js";
 import { startFakePayments } from "./support/fake-payments/index.js";
 import { startFakeProvider } from "./support/fake-providers.js";
-import { startFakeS3 } from "./support/fake-storage/s3.js";
+import { isBucket, startFakeS3 } from "./support/fake-storage/s3.js";
 import { CLI } from "./support/cli.js";
 import { Browser } from "./support/http.js";
 import { Pipeline } from "./support/pipeline.js";
@@ -69,8 +69,8 @@ describe.concurrent("generated apps", () => {
       beforeAll(async () => {
         suite.provider = await startFakeProvider(combination.ai);
         if (combination.payments !== "none") suite.payments = await startFakePayments(combination.payments);
-        if (combination.storage === "s3" || combination.storage === "r2") suite.storage = await startFakeS3();
-        if (combination.email !== "console") suite.email = await startFakeEmail(combination.email);
+        if (isBucket(combination.storage)) suite.storage = await startFakeS3();
+        if (sendsMail(combination.email)) suite.email = await startFakeEmail(combination.email);
         if (REUSE) {
           suite.appDir = path.resolve(REUSE);
           const env = await readFile(path.join(suite.appDir, ".env"), "utf8");

@@ -1,6 +1,6 @@
 import type { ItemDescriptor } from "../types.js";
 
-export const anthropic: ItemDescriptor = {
+export const anthropic: ItemDescriptor<"anthropic"> = {
   id: "anthropic",
   label: "Anthropic",
   templates: ["ai/keyed", "ai/anthropic"],

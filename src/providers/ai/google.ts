@@ -1,6 +1,6 @@
 import type { ItemDescriptor } from "../types.js";
 
-export const google: ItemDescriptor = {
+export const google: ItemDescriptor<"google"> = {
   id: "google",
   label: "Google Gemini",
   templates: ["ai/keyed", "ai/google"],

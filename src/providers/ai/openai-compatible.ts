@@ -3,7 +3,7 @@ import type { ItemDescriptor } from "../types.js";
 /** Where a fresh project looks for its models unless told otherwise: a local Ollama and a model it pulls by default. */
 export const localEndpointDefaults = { baseUrl: "http://localhost:11434/v1", models: ["llama3.2"] } as const;
 
-export const openaiCompatible: ItemDescriptor = {
+export const openaiCompatible: ItemDescriptor<"openai-compatible"> = {
   id: "openai-compatible",
   label: "OpenAI-compatible endpoint",
   hint: "any server that speaks OpenAI's chat completions, e.g. a local Ollama",

@@ -1,6 +1,6 @@
 import type { ItemDescriptor } from "../types.js";
 
-export const openai: ItemDescriptor = {
+export const openai: ItemDescriptor<"openai"> = {
   id: "openai",
   label: "OpenAI",
   templates: ["ai/keyed", "ai/openai", "ai/chat-completions"],

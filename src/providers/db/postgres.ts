@@ -5,7 +5,7 @@ export function defaultPostgresUrl(projectName: string): string {
   return `postgres://postgres@127.0.0.1:5432/${database}`;
 }
 
-export const postgres: ItemDescriptor = {
+export const postgres: ItemDescriptor<"postgres"> = {
   id: "postgres",
   label: "PostgreSQL",
   hint: "a server you run: DATABASE_URL points at it",

@@ -1,6 +1,6 @@
 import type { ItemDescriptor } from "../types.js";
 
-export const sqlite: ItemDescriptor = {
+export const sqlite: ItemDescriptor<"sqlite"> = {
   id: "sqlite",
   label: "SQLite",
   hint: "embedded: one file under data/, nothing to start",

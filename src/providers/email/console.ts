@@ -2,7 +2,7 @@ import type { ItemDescriptor } from "../types.js";
 import { outboxReadme } from "./outbox.js";
 
 /** `--email console` (the default): nothing leaves the machine; every message goes to the development outbox. */
-export const consoleEmail: ItemDescriptor = {
+export const consoleEmail: ItemDescriptor<"console"> = {
   id: "console",
   label: "Console",
   hint: "development: each message is logged with its link and saved in ./data/mail; nothing is sent",

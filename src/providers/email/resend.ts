@@ -2,7 +2,7 @@ import type { ItemDescriptor } from "../types.js";
 import { emailFrom, emailOutbox, outboxReadme } from "./outbox.js";
 
 /** Resend (resend.com) for `--email resend`: its official SDK, one API call per message. */
-export const resend: ItemDescriptor = {
+export const resend: ItemDescriptor<"resend"> = {
   id: "resend",
   label: "Resend",
   hint: "an email API: one key, a verified domain",

@@ -2,7 +2,7 @@ import type { ItemDescriptor } from "../types.js";
 import { emailFrom, emailOutbox, outboxReadme } from "./outbox.js";
 
 /** Any SMTP server for `--email smtp` (a mail provider's relay, Postfix, Mailpit), through nodemailer. */
-export const smtp: ItemDescriptor = {
+export const smtp: ItemDescriptor<"smtp"> = {
   id: "smtp",
   label: "SMTP",
   hint: "any mail server or provider's relay, through nodemailer",

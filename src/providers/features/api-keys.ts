@@ -1,7 +1,7 @@
 import type { ItemDescriptor } from "../types.js";
 
 /** API keys through Better Auth's API-key plugin, created, listed and revoked at /api/keys by their owner. */
-export const apiKeys: ItemDescriptor = {
+export const apiKeys: ItemDescriptor<"api-keys"> = {
   id: "api-keys",
   label: "API keys",
   hint: "Authorization: Bearer or x-api-key on every protected route",

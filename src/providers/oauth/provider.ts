@@ -1,7 +1,7 @@
 import type { ItemDescriptor } from "../types.js";
 
 /** An OAuth sign-in provider: two env vars, and on only once both are set. */
-export function oauthProvider(id: string, label: string, envPrefix: string, where: string): ItemDescriptor {
+export function oauthProvider<const Id extends string>(id: Id, label: string, envPrefix: string, where: string): ItemDescriptor<Id> {
   const clientIdEnv = `${envPrefix}_CLIENT_ID`;
   const clientSecretEnv = `${envPrefix}_CLIENT_SECRET`;
   return {

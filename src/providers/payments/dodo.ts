@@ -10,7 +10,7 @@ const product = (plan: string, interval: string): EnvVar => ({
 });
 
 /** Dodo Payments for `--payments dodo`: the shared billing core plus the Dodo adapter over the dodopayments SDK. */
-export const dodo: ItemDescriptor = {
+export const dodo: ItemDescriptor<"dodo"> = {
   ...billing,
   id: "dodo",
   label: "Dodo Payments",

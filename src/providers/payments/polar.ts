@@ -2,7 +2,7 @@ import type { ItemDescriptor } from "../types.js";
 import { billing } from "./billing.js";
 
 /** Polar (polar.sh) for `--payments polar`: the shared billing core plus the Polar adapter over @polar-sh/sdk. */
-export const polar: ItemDescriptor = {
+export const polar: ItemDescriptor<"polar"> = {
   id: "polar",
   label: "Polar",
   hint: "merchant of record: Polar handles sales tax; one product per plan and interval",

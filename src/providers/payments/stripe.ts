@@ -10,7 +10,7 @@ const price = (name: string, plan: string, interval: string): EnvVar => ({
 });
 
 /** Stripe for `--payments stripe` (the default): the shared billing core plus the Stripe adapter over the stripe SDK. */
-export const stripe: ItemDescriptor = {
+export const stripe: ItemDescriptor<"stripe"> = {
   id: "stripe",
   label: "Stripe",
   hint: "hosted Checkout and customer portal; one price per plan and interval",

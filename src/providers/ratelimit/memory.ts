@@ -1,6 +1,6 @@
 import type { ItemDescriptor } from "../types.js";
 
-export const memory: ItemDescriptor = {
+export const memory: ItemDescriptor<"memory"> = {
   id: "memory",
   label: "In memory",
   hint: "one process: exact, nothing to run",

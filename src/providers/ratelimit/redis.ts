@@ -1,6 +1,6 @@
 import type { ItemDescriptor } from "../types.js";
 
-export const redis: ItemDescriptor = {
+export const redis: ItemDescriptor<"redis"> = {
   id: "redis",
   label: "Redis",
   hint: "many app instances share one limit",

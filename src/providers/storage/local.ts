@@ -6,7 +6,7 @@ import { uploads } from "./uploads.js";
  * Uploads on the app's own disk for `--storage local` (the default): the shared uploads core plus an adapter whose
  * signed URLs point at the app's own /api/storage route. No account, nothing else to run.
  */
-export const local: ItemDescriptor = {
+export const local: ItemDescriptor<"local"> = {
   id: "local",
   label: "Local disk",
   hint: "files in ./data/uploads, served by the app itself through signed URLs; one server only",

@@ -2,7 +2,7 @@ import type { ItemDescriptor } from "../types.js";
 import { uploads } from "./uploads.js";
 
 /** Cloudflare R2 for `--storage r2`: the shared uploads core plus the S3 API adapter over the AWS SDK, with R2's settings. */
-export const r2: ItemDescriptor = {
+export const r2: ItemDescriptor<"r2"> = {
   id: "r2",
   label: "Cloudflare R2",
   hint: "S3-compatible object storage without egress fees; browsers upload straight to a bucket through presigned URLs",

@@ -2,7 +2,7 @@ import type { ItemDescriptor } from "../types.js";
 import { uploads } from "./uploads.js";
 
 /** Amazon S3 for `--storage s3`: the shared uploads core plus the S3 API adapter over the AWS SDK, with S3's settings. */
-export const s3: ItemDescriptor = {
+export const s3: ItemDescriptor<"s3"> = {
   id: "s3",
   label: "Amazon S3",
   hint: "browsers upload straight to a bucket through presigned URLs; also MinIO and other S3-compatible servers",

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { ProviderId } from "../../../src/providers/index.js";
 
 /*
  * Local stand-ins for the AI providers, speaking the streaming wire protocol their official AI SDK packages parse
@@ -8,7 +9,8 @@ import { setTimeout as sleep } from "node:timers/promises";
  * runs its real provider code against them through its base-URL env var.
  */
 
-export type ProviderKind = "openai" | "anthropic" | "google" | "openai-compatible";
+/** Every AI provider the CLI offers has a fake here: PROTOCOLS below is typed by the registry's ids. */
+export type ProviderKind = ProviderId<"ai">;
 
 export type Behaviour =
   | { kind: "answer"; text: string; chunks?: number; chunkDelayMs?: number; inputTokens?: number; outputTokens?: number }

@@ -3,9 +3,10 @@ import { expect } from "vitest";
 import { findProvider } from "../../../src/providers/index.js";
 import { type Combination, combinations } from "../combinations.js";
 import { type AppDatabase, setPlan } from "./database.js";
+import { sendsMail } from "./fake-email/index.js";
 import type { FakeEmail } from "./fake-email/types.js";
 import type { FakePaymentProvider } from "./fake-payments/types.js";
-import type { FakeS3 } from "./fake-storage/s3.js";
+import { type FakeS3, isBucket } from "./fake-storage/s3.js";
 import type { FakeProvider } from "./fake-providers.js";
 import { Browser, type Reply } from "./http.js";
 import { newestMail } from "./mail.js";
@@ -45,7 +46,7 @@ export class Suite {
 
   /** Whether the app makes accounts verify their address before signing in: the default once it sends real mail. */
   get verifiesEmail(): boolean {
-    return this.combination.email !== "console";
+    return sendsMail(this.combination.email);
   }
 
   get url(): string {
@@ -85,9 +86,7 @@ export class Suite {
   providerSecrets(): Record<string, string> {
     return {
       ...this.payments?.appEnv,
-      ...(this.storage && this.combination.storage !== "local" && this.combination.storage !== "none"
-        ? this.storage.appEnv(this.combination.storage)
-        : {}),
+      ...(this.storage && isBucket(this.combination.storage) ? this.storage.appEnv(this.combination.storage) : {}),
     };
   }
 

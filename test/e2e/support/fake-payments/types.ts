@@ -1,3 +1,5 @@
+import type { ProviderId } from "../../../../src/providers/index.js";
+
 /** One webhook delivery as the provider would POST it: its headers (signature included) and its raw body. */
 export interface WebhookDelivery {
   headers: Record<string, string>;
@@ -20,7 +22,8 @@ export type SubscriptionChange =
  * real response shapes and error format, and webhooks signed with the provider's real scheme.
  */
 export interface FakePaymentProvider {
-  readonly kind: "stripe" | "polar" | "dodo";
+  /** Every payment provider the CLI offers (see index.ts). */
+  readonly kind: Exclude<ProviderId<"payments">, "none">;
   readonly baseUrl: string;
   /** The env vars that point the generated app at this fake: API key, webhook secret, price/product ids, base URL. */
   readonly appEnv: Record<string, string>;

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { ProviderId } from "../../../../src/providers/index.js";
 
 /*
  * A local S3 API for the s3 and r2 backends: s3rver, one bucket made up front, on a free loopback port, over plain
@@ -49,12 +50,23 @@ const CORS_CONFIG = `<CORSConfiguration>
   </CORSRule>
 </CORSConfiguration>`;
 
+/** The storage providers that keep files in an S3-compatible bucket: all the CLI offers but the local disk and none. */
+export type BucketKind = Exclude<ProviderId<"storage">, "local" | "none">;
+
+/** A provider added to the registry fails to type-check here until it is placed on either side. */
+const BUCKETS: Record<BucketKind, true> = { s3: true, r2: true };
+
+/** Whether the storage provider keeps files in a bucket, which this fake stands in for. */
+export function isBucket(kind: ProviderId<"storage">): kind is BucketKind {
+  return kind in BUCKETS;
+}
+
 export interface FakeS3 {
   /** The server's base URL (http://127.0.0.1:<port>). */
   readonly endpoint: string;
   readonly bucket: string;
   /** The env vars that point the app's `kind` backend at this server and its bucket. */
-  appEnv(kind: "s3" | "r2"): Record<string, string>;
+  appEnv(kind: BucketKind): Record<string, string>;
   /** Whether the bucket holds an object under `key`. */
   objectExists(key: string): Promise<boolean>;
   /** Stops the server and removes what it stored. */
