@@ -53,7 +53,10 @@ export interface Plan extends Omit<Rendering, "env" | "items"> {
 /** The folder of the files several items feed, rendered from all of them. */
 const AGGREGATES = "aggregates";
 
-/** Every item a project with these choices has, in render order: core, the routes, providers, features. */
+/**
+ * Every item a project with these choices has, in render order: core, the routes, providers, features; what an item
+ * requires (its category's shared core) comes right before it, once.
+ */
 export function selectedItems(choices: Choices): SelectedItem[] {
   const chosen = categories.flatMap((category) => {
     const choice = choices[category] as string | string[];
@@ -65,7 +68,18 @@ export function selectedItems(choices: Choices): SelectedItem[] {
   const enabled = (Object.keys(features) as Feature[])
     .filter((key) => choices[key])
     .map((key) => ({ key: features[key].id, descriptor: features[key] }));
-  return [{ key: "core", descriptor: core }, ...routes.map((route) => ({ key: route.id, descriptor: route })), ...chosen, ...enabled];
+  const items: SelectedItem[] = [
+    { key: "core", descriptor: core },
+    ...routes.map((route) => ({ key: route.id, descriptor: route })),
+    ...chosen,
+    ...enabled,
+  ];
+  const required = new Set<ItemDescriptor>();
+  return items.flatMap((item) => {
+    const cores = (item.descriptor.requires ?? []).filter((needed) => !required.has(needed));
+    for (const needed of cores) required.add(needed);
+    return [...cores.map((needed) => ({ key: needed.id, descriptor: needed })), item];
+  });
 }
 
 export function pickChoices(options: Options): Choices {

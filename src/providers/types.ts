@@ -122,6 +122,11 @@ export interface ItemDescriptor<Id extends string = string> {
   hint?: string;
   /** Folders under templates/ whose files it owns, if any (a provider may share one with its siblings). */
   templates?: string | readonly string[];
+  /**
+   * Items it needs beside it, such as its category's shared core (billing for a payment provider): chosen with it,
+   * once however many need them, and owning their own files and contributions.
+   */
+  requires?: readonly ItemDescriptor[];
   dependencies?: readonly Dependency[];
   devDependencies?: readonly Dependency[];
   env?: readonly EnvVar[];

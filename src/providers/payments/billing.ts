@@ -4,7 +4,10 @@ import type { ItemDescriptor } from "../types.js";
  * What every payment provider brings besides its adapter: the billing routes, tables, error codes and docs
  * (templates/billing/), so `--payments stripe|polar|dodo` differ in one file, src/lib/billing/provider.ts.
  */
-export const billing = {
+export const billing: ItemDescriptor<"billing"> = {
+  id: "billing",
+  label: "Billing",
+  templates: "billing",
   schemaModules: ["billing"],
   navigation: [{ href: "/billing", label: "Billing", order: 50 }],
   homeSections: [{ name: "PricingSection", from: "@/components/billing/pricing-section" }],
@@ -52,4 +55,4 @@ export const billing = {
         "logged as skipped (never a 500, which the provider would retry until it disables the endpoint).",
     },
   ],
-} as const satisfies Partial<ItemDescriptor>;
+};

@@ -11,11 +11,11 @@ const product = (plan: string, interval: string): EnvVar => ({
 
 /** Dodo Payments for `--payments dodo`: the shared billing core plus the Dodo adapter over the dodopayments SDK. */
 export const dodo: ItemDescriptor<"dodo"> = {
-  ...billing,
   id: "dodo",
   label: "Dodo Payments",
   hint: "merchant of record: checkout, tax and the customer portal",
-  templates: ["billing", "payments/dodo"],
+  templates: "payments/dodo",
+  requires: [billing],
   dependencies: ["dodopayments"],
   // The adapter's test signs its recorded webhooks with it; at run time the SDK brings its own.
   devDependencies: ["standardwebhooks"],

@@ -6,8 +6,8 @@ export const polar: ItemDescriptor<"polar"> = {
   id: "polar",
   label: "Polar",
   hint: "merchant of record: Polar handles sales tax; one product per plan and interval",
-  templates: ["billing", "payments/polar"],
-  ...billing,
+  templates: "payments/polar",
+  requires: [billing],
   // The SDK verifies both of Polar's signing schemes itself (see provider.ts).
   dependencies: ["@polar-sh/sdk"],
   env: [

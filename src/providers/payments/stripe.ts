@@ -14,8 +14,8 @@ export const stripe: ItemDescriptor<"stripe"> = {
   id: "stripe",
   label: "Stripe",
   hint: "hosted Checkout and customer portal; one price per plan and interval",
-  templates: ["billing", "payments/stripe"],
-  ...billing,
+  templates: "payments/stripe",
+  requires: [billing],
   dependencies: ["stripe"],
   env: [
     {

@@ -10,10 +10,9 @@ export const local: ItemDescriptor<"local"> = {
   id: "local",
   label: "Local disk",
   hint: "files in ./data/uploads, served by the app itself through signed URLs; one server only",
-  templates: ["uploads", "storage/local"],
-  ...uploads,
+  templates: "storage/local",
+  requires: [uploads],
   routes: [
-    ...uploads.routes,
     {
       path: "/api/storage/[...key]",
       methods: "PUT, GET",
@@ -22,7 +21,6 @@ export const local: ItemDescriptor<"local"> = {
     },
   ],
   readme: [
-    ...uploads.readme,
     {
       title: "Local storage",
       body:

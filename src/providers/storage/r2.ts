@@ -6,8 +6,8 @@ export const r2: ItemDescriptor<"r2"> = {
   id: "r2",
   label: "Cloudflare R2",
   hint: "S3-compatible object storage without egress fees; browsers upload straight to a bucket through presigned URLs",
-  templates: ["uploads", "storage/s3-api", "storage/r2"],
-  ...uploads,
+  templates: ["storage/s3-api", "storage/r2"],
+  requires: [uploads],
   connectSources: [{ name: "uploadOrigin", from: "@/lib/storage/settings" }],
   dependencies: ["@aws-sdk/client-s3", "@aws-sdk/s3-request-presigner"],
   env: [
@@ -44,7 +44,6 @@ export const r2: ItemDescriptor<"r2"> = {
     },
   ],
   readme: [
-    ...uploads.readme,
     {
       title: "Bucket CORS",
       body:

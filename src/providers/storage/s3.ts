@@ -6,8 +6,8 @@ export const s3: ItemDescriptor<"s3"> = {
   id: "s3",
   label: "Amazon S3",
   hint: "browsers upload straight to a bucket through presigned URLs; also MinIO and other S3-compatible servers",
-  templates: ["uploads", "storage/s3-api", "storage/s3"],
-  ...uploads,
+  templates: ["storage/s3-api", "storage/s3"],
+  requires: [uploads],
   connectSources: [{ name: "uploadOrigin", from: "@/lib/storage/settings" }],
   dependencies: ["@aws-sdk/client-s3", "@aws-sdk/s3-request-presigner"],
   env: [
@@ -52,7 +52,6 @@ export const s3: ItemDescriptor<"s3"> = {
     },
   ],
   readme: [
-    ...uploads.readme,
     {
       title: "Bucket CORS",
       body:

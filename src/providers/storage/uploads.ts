@@ -4,7 +4,10 @@ import type { ItemDescriptor } from "../types.js";
  * What every storage backend brings besides its adapter: the upload and files routes, the uploads table, the upload
  * limits, error codes and docs (templates/uploads/), so `--storage local|s3|r2` differ in src/lib/storage/ alone.
  */
-export const uploads = {
+export const uploads: ItemDescriptor<"uploads"> = {
+  id: "uploads",
+  label: "Uploads",
+  templates: "uploads",
   schemaModules: ["uploads"],
   navigation: [{ href: "/files", label: "Files", order: 40 }],
   errorCodes: [
@@ -48,4 +51,4 @@ export const uploads = {
         "late PUT to its URL stores is swept too.",
     },
   ],
-} as const satisfies Partial<ItemDescriptor>;
+};
