@@ -40,6 +40,7 @@ import { Browser } from "./support/http.js";
 import { Pipeline } from "./support/pipeline.js";
 import { startApp } from "../../scripts/lib/local-app.js";
 import { runScriptCommand } from "../../src/package-manager.js";
+import { hashContent } from "../../src/manifest.js";
 import { missingServices } from "./support/services.js";
 import { Suite } from "./support/suite.js";
 import { describeUpdatedProject } from "./update-pipeline.js";
@@ -152,6 +153,11 @@ describe.concurrent("generated apps", () => {
         suite.app = await startApp(suite.appDir, { env: suite.serverEnv() });
         const reply = await new Browser(suite.app.url).get("/api/health");
         expect([reply.status, reply.json]).toEqual([200, { ok: true }]);
+        // Next.js writes its rules for AI agents into AGENTS.md unless they are there already, as this version's are:
+        // the project's git tree stays clean after its first build and start.
+        const manifest = JSON.parse(await readFile(path.join(suite.appDir, "craftjs.json"), "utf8"));
+        const agents = await readFile(path.join(suite.appDir, "AGENTS.md"), "utf8");
+        expect(hashContent(agents), agents).toBe(manifest.files["AGENTS.md"].hash);
       });
 
       foundationSteps(suite);
