@@ -3,7 +3,7 @@ import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { endpoint } from "@/lib/api/endpoint";
 import { db } from "@/lib/db/client";
-import { users, verifications } from "@/lib/db/schema";
+import { apiKeys, users, verifications } from "@/lib/db/schema";
 import { API_KEY_FAILURES_PER_ADDRESS } from "@/lib/ratelimit/failures";
 import { call, signUp, type TestUser } from "@/test/requests";
 import { auth } from "./server";
@@ -122,5 +122,36 @@ describe("API keys", () => {
     });
     await expect(wrong).rejects.toThrow();
     expect(await statusWith(key)).toBe(200);
+  });
+
+  it("answer 401 past their expiry or once disabled", async () => {
+    const user = await signUp();
+    const expired = await createKey(user.cookie);
+    await db
+      .update(apiKeys)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiKeys.id, expired.id));
+    expect(await statusWith(expired.key)).toBe(401);
+    const disabled = await createKey(user.cookie);
+    await db.update(apiKeys).set({ enabled: false }).where(eq(apiKeys.id, disabled.id));
+    expect(await statusWith(disabled.key)).toBe(401);
+  });
+
+  it("record their last use at most once a minute, not on every request", async () => {
+    const user = await signUp();
+    const { id, key } = await createKey(user.cookie);
+    const lastUsed = async () =>
+      (await db.select({ at: apiKeys.lastRequest }).from(apiKeys).where(eq(apiKeys.id, id)))[0]!.at?.getTime();
+    expect(await statusWith(key)).toBe(200);
+    const first = await lastUsed();
+    expect(first).toEqual(expect.any(Number));
+    expect(await statusWith(key)).toBe(200);
+    expect(await lastUsed()).toBe(first);
+    await db
+      .update(apiKeys)
+      .set({ lastRequest: new Date(first! - 61_000) })
+      .where(eq(apiKeys.id, id));
+    expect(await statusWith(key)).toBe(200);
+    expect(await lastUsed()).toBeGreaterThan(first! - 61_000);
   });
 });
