@@ -236,12 +236,16 @@ export function securitySteps(suite: Suite): void {
         await sleep(250);
       }
     }
-    const gap = median(times.known) - median(times.unknown);
+    const fastest = { known: Math.min(...times.known), unknown: Math.min(...times.unknown) };
     console.log(
-      `[e2e ${suite.combination.name}] reset request, median: known ${median(times.known).toFixed(1)} ms, ` +
-        `unknown ${median(times.unknown).toFixed(1)} ms`,
+      `[e2e ${suite.combination.name}] reset request, fastest: known ${fastest.known.toFixed(1)} ms, unknown ` +
+        `${fastest.unknown.toFixed(1)} ms; median: known ${median(times.known).toFixed(1)} ms, unknown ` +
+        `${median(times.unknown).toFixed(1)} ms`,
     );
-    expect(Math.abs(gap)).toBeLessThan(10);
+    // The fastest of each kind, not the median: a path whose work outlasts the floor is slower in every sample, while
+    // a machine busy building other apps slows only some (CI's medians once differed by 19 ms, the unknown address
+    // slower, with the fastest of both at the floor).
+    expect(Math.abs(fastest.known - fastest.unknown)).toBeLessThan(10);
     // Both held to the same floor (src/lib/auth/uniform-answer.ts), well beyond either path's own time.
     expect(Math.min(...times.known, ...times.unknown)).toBeGreaterThanOrEqual(395);
     await newestMail(suite, known.email, "/api/auth/reset-password/");
