@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type HandlebarsModule from "handlebars";
 // Bundled with the CLI (a require by name is not): its dozen modules were a fifth of a render's CPU.
-import * as handlebarsRuntime from "handlebars/runtime";
+import handlebarsRuntime from "handlebars/runtime";
 import { alignMarkdownTable, entriesArrayStatement } from "./template-layout.js";
 
 type Handlebars = typeof HandlebarsModule;
@@ -76,7 +76,7 @@ function packedFolder(files: readonly PackedFile[], folder: string): TemplateFil
 
 function packedFile(relative: string, content: string | null, spec?: TemplateSpecification): TemplateFile {
   if (content !== null) return templateFile(relative, () => content);
-  runtime ??= withHelpers(((handlebarsRuntime as { default?: unknown }).default ?? handlebarsRuntime) as Handlebars);
+  runtime ??= withHelpers(handlebarsRuntime as Handlebars);
   let compiled: HandlebarsModule.TemplateDelegate | undefined;
   return templateFile(relative, (data) => (compiled ??= runtime!.template(spec!))(data));
 }
