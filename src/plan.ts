@@ -45,7 +45,8 @@ export interface Rendering {
 /** Everything `create-craftjs` would do, computed in memory: shown by --dry-run, diffed and tested, then written. */
 export interface Plan extends Omit<Rendering, "env" | "items"> {
   directory: string;
-  providers: string[];
+  /** The key of every item it renders: core, each route, each provider with its shared core, each feature. */
+  items: string[];
   env: { name: string; comment: string }[];
   steps: PlannedStep[];
 }
@@ -55,7 +56,7 @@ const AGGREGATES = "aggregates";
 
 /**
  * Every item a project with these choices has, in render order: core, the routes, providers, features; what an item
- * requires (its category's shared core) comes right before it, once.
+ * requires (its category's shared core, and what that requires) comes right before it, once.
  */
 export function selectedItems(choices: Choices): SelectedItem[] {
   const chosen = categories.flatMap((category) => {
@@ -75,11 +76,12 @@ export function selectedItems(choices: Choices): SelectedItem[] {
     ...enabled,
   ];
   const required = new Set<ItemDescriptor>();
-  return items.flatMap((item) => {
+  const withCores = (item: SelectedItem): SelectedItem[] => {
     const cores = (item.descriptor.requires ?? []).filter((needed) => !required.has(needed));
     for (const needed of cores) required.add(needed);
-    return [...cores.map((needed) => ({ key: needed.id, descriptor: needed })), item];
-  });
+    return [...cores.flatMap((needed) => withCores({ key: needed.id, descriptor: needed })), item];
+  };
+  return items.flatMap(withCores);
 }
 
 export function pickChoices(options: Options): Choices {
@@ -92,7 +94,7 @@ export function planProject(options: Options): Plan {
   return {
     ...rendering,
     directory,
-    providers: rendering.items.map((item) => item.key),
+    items: rendering.items.map((item) => item.key),
     env: rendering.env.map(({ name, comment }) => ({ name, comment })),
     steps: plannedSteps(options.packageManager, options),
   };

@@ -1,15 +1,13 @@
 import type { ItemDescriptor } from "../types.js";
-import { uploads } from "./uploads.js";
+import { s3Api } from "./s3-api.js";
 
-/** Cloudflare R2 for `--storage r2`: the shared uploads core plus the S3 API adapter over the AWS SDK, with R2's settings. */
+/** Cloudflare R2 for `--storage r2`: the S3 API core (uploads, the AWS SDK adapter) with R2's settings. */
 export const r2: ItemDescriptor<"r2"> = {
   id: "r2",
   label: "Cloudflare R2",
   hint: "S3-compatible object storage without egress fees; browsers upload straight to a bucket through presigned URLs",
-  templates: ["storage/s3-api", "storage/r2"],
-  requires: [uploads],
-  connectSources: [{ name: "uploadOrigin", from: "@/lib/storage/settings" }],
-  dependencies: ["@aws-sdk/client-s3", "@aws-sdk/s3-request-presigner"],
+  templates: "storage/r2",
+  requires: [s3Api],
   env: [
     {
       name: "R2_ACCOUNT_ID",

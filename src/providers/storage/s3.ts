@@ -1,15 +1,13 @@
 import type { ItemDescriptor } from "../types.js";
-import { uploads } from "./uploads.js";
+import { s3Api } from "./s3-api.js";
 
-/** Amazon S3 for `--storage s3`: the shared uploads core plus the S3 API adapter over the AWS SDK, with S3's settings. */
+/** Amazon S3 for `--storage s3`: the S3 API core (uploads, the AWS SDK adapter) with S3's settings. */
 export const s3: ItemDescriptor<"s3"> = {
   id: "s3",
   label: "Amazon S3",
   hint: "browsers upload straight to a bucket through presigned URLs; also MinIO and other S3-compatible servers",
-  templates: ["storage/s3-api", "storage/s3"],
-  requires: [uploads],
-  connectSources: [{ name: "uploadOrigin", from: "@/lib/storage/settings" }],
-  dependencies: ["@aws-sdk/client-s3", "@aws-sdk/s3-request-presigner"],
+  templates: "storage/s3",
+  requires: [s3Api],
   env: [
     {
       name: "S3_BUCKET",
