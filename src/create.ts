@@ -69,13 +69,7 @@ async function setUp(
   const { reporter, interrupts } = context;
   let steps: StepResult[];
   try {
-    steps = await runSteps(plan.steps, {
-      cwd: plan.directory,
-      verbose: options.verbose,
-      json: options.json,
-      reporter,
-      signal: interrupts.signal,
-    });
+    steps = await runSteps(plan.steps, { ...options, cwd: plan.directory, reporter, signal: interrupts.signal });
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
     const code = error.interrupted ? "CANCELLED" : "STEP_FAILED";

@@ -23,7 +23,7 @@ export function planSummary(plan: Plan, context: PlanContext) {
     directory: plan.directory,
     name: plan.name,
     choices: plan.choices,
-    providers: plan.providers,
+    items: plan.items,
     files: plan.files.map((file) => ({ path: file.path, owner: file.owner, kind: file.kind, bytes: Buffer.byteLength(file.content) })),
     replaces: context.replaced,
     dependencies: plan.dependencies,

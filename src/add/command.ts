@@ -216,13 +216,7 @@ async function finish(
   let results: StepResult[] = [];
   const interrupts = watchInterrupts();
   try {
-    results = await runSteps(followUp.steps, {
-      cwd: project.root,
-      verbose: options.verbose,
-      json: options.json,
-      reporter,
-      signal: interrupts.signal,
-    });
+    results = await runSteps(followUp.steps, { ...options, cwd: project.root, reporter, signal: interrupts.signal });
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
     reportStepFailure(error, followUp.steps, options, project);
