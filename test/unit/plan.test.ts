@@ -184,6 +184,16 @@ describe("templates", () => {
       }
     }
   });
+
+  it("names in the app's ESLint layering every file of src/lib that features plug into (they import features)", () => {
+    const config = file(plan(), "eslint.config.mjs");
+    const seams = config.slice(config.indexOf("const SEAMS = ["), config.indexOf("];", config.indexOf("const SEAMS")));
+    const named = [...seams.matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+    const aggregates = plan()
+      .files.filter((planned) => planned.kind === "aggregate" && planned.path.startsWith("src/lib/"))
+      .map((planned) => planned.path);
+    expect(named).toEqual(aggregates.sort());
+  });
 });
 
 describe("craftjs.json", () => {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { callApi, messageOf } from "@/lib/api/browser";
+import { callApi, messageOf } from "@/lib/client/api";
 
 /** Opens the payment provider's billing portal, where the customer changes their card, plan or cancels. */
 export function ManageBillingButton() {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { buttonVariants } from "@/components/ui/button";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 import { IntervalToggle } from "./interval-toggle";
 import { PlanCard, PlanGrid } from "./plan-card";
 import type { BillingInterval, Plan } from "./types";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useToast } from "@/components/ui/toast";
-import { callApi, messageOf } from "@/lib/api/browser";
+import { callApi, messageOf } from "@/lib/client/api";
 import type { BillingInterval } from "./types";
 
 /**

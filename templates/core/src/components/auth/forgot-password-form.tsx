@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 import { FormAlert, FormNotice } from "./form-messages";
 import { useAuthAction } from "./use-auth-action";
 

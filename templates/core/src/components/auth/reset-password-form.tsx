@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 import { FormAlert } from "./form-messages";
 import { NewPasswordField } from "./new-password-field";
 import { useAuthAction } from "./use-auth-action";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 import type { SocialProvider } from "@/lib/auth/enabled-social-providers";
 import { FormAlert } from "./form-messages";
 import { SocialSignIn, signInWithProvider } from "./social-sign-in";

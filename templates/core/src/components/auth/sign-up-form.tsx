@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/input";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 import type { SocialProvider } from "@/lib/auth/enabled-social-providers";
 import { FormAlert, FormNotice } from "./form-messages";
 import { NewPasswordField } from "./new-password-field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 import type { SocialProvider } from "@/lib/auth/enabled-social-providers";
 
 interface SocialSignInProps {

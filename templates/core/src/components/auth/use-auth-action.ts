@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { messageOf } from "@/lib/api/browser";
+import { messageOf } from "@/lib/client/api";
 
 /** How Better Auth's client reports a refused call: `message` is its own, meant for the user. */
 interface AuthFailure {

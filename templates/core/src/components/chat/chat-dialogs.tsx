@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { messageOf } from "@/lib/api/browser";
+import { messageOf } from "@/lib/client/api";
 import type { ChatSummary } from "@/lib/chat/types";
 import { useChatList } from "./chat-list-provider";
 

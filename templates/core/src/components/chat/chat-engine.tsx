@@ -3,7 +3,7 @@
 import { useChat } from "@ai-sdk/react";
 import type { ChatOnFinishCallback, ChatStatus, UIMessage } from "ai";
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from "react";
-import { type ConversationState, chatTransport } from "@/lib/chat/transport";
+import { type ConversationState, chatTransport } from "@/lib/chat/client/transport";
 import { textOf } from "@/lib/chat/types";
 
 /** How often, at most, a streaming answer re-renders. */

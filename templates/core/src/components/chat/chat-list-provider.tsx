@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { apiResponse, callApi, messageOf } from "@/lib/api/browser";
+import { apiResponse, callApi, messageOf } from "@/lib/client/api";
 import type { ChatSummary } from "@/lib/chat/types";
 
 interface ChatPage {

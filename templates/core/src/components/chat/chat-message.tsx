@@ -3,7 +3,7 @@
 import type { UIMessage } from "ai";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi, messageOf } from "@/lib/api/browser";
+import { callApi, messageOf } from "@/lib/client/api";
 import { answerMetadata, type StoredMessage, textOf } from "@/lib/chat/types";
 import { formatSize } from "@/lib/ui/format-size";
 import { Markdown } from "./markdown";

@@ -38,7 +38,7 @@ function useHighlighted(language: string, text: string): ReactNode | undefined {
   const [highlighted, setHighlighted] = useState<{ text: string; nodes: ReactNode }>();
   useEffect(() => {
     let current = true;
-    void import("@/lib/chat/highlight").then(async ({ highlight }) => {
+    void import("@/lib/chat/client/highlight").then(async ({ highlight }) => {
       const nodes = await highlight(language, text);
       if (current && nodes) setHighlighted({ text, nodes });
     });

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 import { changeRevokesLabel } from "@/lib/auth/new-password";
 
 /**

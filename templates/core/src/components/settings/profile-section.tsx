@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 
 /** The account's name, which the user may change, and its email address, which identifies it and stays. */
 export function ProfileSection() {

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
 import { useLocalTime } from "@/components/ui/use-local-time";
-import { callApi, messageOf } from "@/lib/api/browser";
-import { authClient } from "@/lib/auth/client";
+import { callApi, messageOf } from "@/lib/client/api";
+import { authClient } from "@/lib/client/auth";
 import type { DeviceSession } from "@/lib/auth/sessions";
 
 /**

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
 import { site } from "@/config/site";
-import { authClient } from "@/lib/auth/client";
+import { authClient } from "@/lib/client/auth";
 
 /** The public pages' header: the app's name, and the way in (or back in, for a signed-in visitor). */
 export function SiteHeader() {

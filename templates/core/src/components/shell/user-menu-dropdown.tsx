@@ -11,7 +11,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { callApi } from "@/lib/api/browser";
+import { callApi } from "@/lib/client/api";
 import { Avatar, type MenuUser } from "./avatar";
 
 /** Radix's dropdown menu on the user's avatar: who they are, their settings and signing out. */

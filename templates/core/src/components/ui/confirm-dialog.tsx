@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { messageOf } from "@/lib/api/browser";
+import { messageOf } from "@/lib/client/api";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
 

@@ -11,7 +11,7 @@ import { existingAccountMessage, passwordResetMessage, verificationMessage } fro
 import { type EmailMessage, sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import { authRateLimitStorage } from "@/lib/ratelimit/auth-throttle";
-import { withinMailBudget } from "./mail-budget";
+import { withinMailBudget } from "@/lib/ratelimit/mail-budget";
 import { authPlugins, authPluginServerOnlyPaths, authPluginTables } from "./plugins";
 import { revokeOtherCredentials, revokeWithOtherSessions } from "./revoke-credentials";
 import { socialProviders } from "./social-providers";
@@ -23,9 +23,9 @@ const RESET_PASSWORD_PAGE = "/reset-password";
 
 /**
  * Sends a mail Better Auth asks for after the response has gone, so the time a request takes does not tell whether
- * it mailed anyone, and within the account's budget for its kind (src/lib/auth/mail-budget.ts). A failure is logged,
- * not answered: the reply to "reset my password" must not tell whether the address has an account, and a sign-up
- * stands even if its mail did not leave. Outside a request (a script, a unit test) it is sent at once.
+ * it mailed anyone, and within the account's budget for its kind (src/lib/ratelimit/mail-budget.ts). A failure is
+ * logged, not answered: the reply to "reset my password" must not tell whether the address has an account, and a
+ * sign-up stands even if its mail did not leave. Outside a request (a script, a unit test) it is sent at once.
  */
 async function sendAuthEmail(kind: string, message: EmailMessage): Promise<void> {
   const send = async () => {

@@ -1,5 +1,5 @@
-import type { FinishedAnswer } from "@/lib/ai/stream";
-import type { ChatTurn } from "@/lib/ai/messages";
+import type { FinishedAnswer } from "@/lib/chat/server/stream";
+import type { ChatTurn } from "@/lib/chat/server/messages";
 
 /** Roughly how many tokens a text is (four characters a token), for what a provider did not count. */
 export function estimateTokens(text: string): number {

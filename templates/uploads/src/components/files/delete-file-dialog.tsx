@@ -1,7 +1,7 @@
 "use client";
 
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { callApi } from "@/lib/api/browser";
+import { callApi } from "@/lib/client/api";
 import type { StoredFile } from "./types";
 
 interface DeleteFileDialogProps {

@@ -4,7 +4,7 @@ import { type ChangeEvent, useId, useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { inputClasses } from "@/components/ui/input";
 import { uploads } from "@/config/uploads";
-import { ApiRequestError } from "@/lib/api/browser";
+import { ApiRequestError } from "@/lib/client/api";
 import { cn } from "@/lib/ui/cn";
 import { formatSize } from "@/lib/ui/format-size";
 import { acceptedKinds } from "@/lib/uploads/kinds";

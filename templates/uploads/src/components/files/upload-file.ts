@@ -1,4 +1,4 @@
-import { callApi } from "@/lib/api/browser";
+import { callApi } from "@/lib/client/api";
 import type { StoredFile, UploadTarget } from "./types";
 
 /** Thrown when the storage refused or lost the bytes (the API's refusals are ApiRequestErrors). */

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ChatListProvider } from "@/components/chat/chat-list-provider";
 import { ChatSidebar } from "@/components/chat/chat-sidebar";
 import { requireUser } from "@/lib/auth/page-session";
-import { listChats } from "@/lib/chats/store";
+import { listChats } from "@/lib/chat/server/store";
 
 /**
  * The chat pages: the list of chats beside (on a phone, above) the open conversation, filling the window under the top

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NewConversation } from "@/components/chat/new-conversation";
-import { modelChoices } from "@/lib/chat/models";
+import { modelChoices } from "@/lib/chat/server/model-choices";
 
 export const metadata: Metadata = { title: "Chat" };
 

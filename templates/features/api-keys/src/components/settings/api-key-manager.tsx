@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useLocalTime } from "@/components/ui/use-local-time";
-import { callApi, messageOf } from "@/lib/api/browser";
+import { callApi, messageOf } from "@/lib/client/api";
 
 /** A key as GET /api/keys lists it: how to recognise it, never the key itself. */
 export interface ApiKeySummary {

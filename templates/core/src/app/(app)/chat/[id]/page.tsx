@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Conversation } from "@/components/chat/conversation";
 import { requireUser } from "@/lib/auth/page-session";
-import { modelChoices } from "@/lib/chat/models";
+import { modelChoices } from "@/lib/chat/server/model-choices";
 import { withRenderedAnswers } from "@/lib/chat/rendered-answers";
 import { toUIMessages } from "@/lib/chat/types";
-import { chatIdInput } from "@/lib/chats/input";
-import { findChat } from "@/lib/chats/store";
+import { chatIdInput } from "@/lib/chat/server/input";
+import { findChat } from "@/lib/chat/server/store";
 
 export const metadata: Metadata = { title: "Chat" };
 

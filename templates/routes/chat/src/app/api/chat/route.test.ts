@@ -1,7 +1,7 @@
 import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it, vi } from "vitest";
 import { chatConfig } from "@/config/chat";
-import { findChat } from "@/lib/chats/store";
+import { findChat } from "@/lib/chat/server/store";
 import { createChat } from "@/test/factories";
 import { call, signUp } from "@/test/requests";
 import { GET as readChat } from "../chats/[id]/route";

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { endpoint, methods } from "@/lib/api/endpoint";
 import { ApiError, notFound } from "@/lib/api/errors";
-import { assertFitsContext, incomingMessage, titleFrom, toTurn, type ChatTurn } from "@/lib/ai/messages";
+import { assertFitsContext, incomingMessage, titleFrom, toTurn, type ChatTurn } from "@/lib/chat/server/messages";
 import { resolveModel } from "@/lib/ai/models";
-import { streamAnswer } from "@/lib/ai/stream";
-import { answerInProgress, previousAnswer } from "@/lib/chats/answers-in-progress";
-import { chatIdInput } from "@/lib/chats/input";
-import { findChat, newChatId, recordExchange } from "@/lib/chats/store";
+import { streamAnswer } from "@/lib/chat/server/stream";
+import { answerInProgress, previousAnswer } from "@/lib/chat/server/answers-in-progress";
+import { chatIdInput } from "@/lib/chat/server/input";
+import { findChat, newChatId, recordExchange } from "@/lib/chat/server/store";
 import { assertWithinQuota } from "@/lib/usage/quota";
 import { addTokens } from "@/lib/usage/store";
 import { tokensSpent } from "@/lib/usage/tokens";

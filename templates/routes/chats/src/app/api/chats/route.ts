@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { endpoint, methods } from "@/lib/api/endpoint";
-import { decodeCursor } from "@/lib/chats/cursor";
-import { listChats } from "@/lib/chats/store";
+import { decodeCursor } from "@/lib/chat/server/cursor";
+import { listChats } from "@/lib/chat/server/store";
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),

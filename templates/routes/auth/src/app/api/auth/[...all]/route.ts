@@ -3,7 +3,7 @@ import { errorResponse } from "@/lib/api/errors";
 import { checkAuthRequest } from "@/lib/auth/auth-request";
 import { inErrorShape } from "@/lib/auth/error-shape";
 import { auth } from "@/lib/auth/server";
-import { signInAccount, throttledSignIn } from "@/lib/auth/sign-in-throttle";
+import { signInAccount, throttledSignIn } from "@/lib/ratelimit/sign-in-throttle";
 import { answerUniformly } from "@/lib/auth/uniform-answer";
 import { assertDatabaseReachable } from "@/lib/db/reachable";
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { endpoint, methods } from "@/lib/api/endpoint";
 import { notFound } from "@/lib/api/errors";
 import { parseInput } from "@/lib/api/validation";
-import { chatPath, chatTitleInput } from "@/lib/chats/input";
-import { deleteChat, findChat, renameChat } from "@/lib/chats/store";
+import { chatPath, chatTitleInput } from "@/lib/chat/server/input";
+import { deleteChat, findChat, renameChat } from "@/lib/chat/server/store";
 
 const renameBody = z.object({ title: chatTitleInput });
 

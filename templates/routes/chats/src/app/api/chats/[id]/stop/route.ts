@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { endpoint, methods } from "@/lib/api/endpoint";
 import { parseInput } from "@/lib/api/validation";
-import { stopAnswer } from "@/lib/chats/answers-in-progress";
-import { chatPath } from "@/lib/chats/input";
-import { findChatSummary } from "@/lib/chats/store";
+import { stopAnswer } from "@/lib/chat/server/answers-in-progress";
+import { chatPath } from "@/lib/chat/server/input";
+import { findChatSummary } from "@/lib/chat/server/store";
 
 const stopBody = z.object({
   /** How much of the answer the client showed the user, in characters as JavaScript counts them (UTF-16 units). */
