@@ -1,20 +1,8 @@
-import type { S3ClientConfig } from "@aws-sdk/client-s3";
-import { requireSetting } from "@/lib/api/errors";
 import { env } from "@/lib/env";
+import { required, type StorageSettings } from "./bucket-settings";
 
 /** Which backend the S3 adapter talks to, known without any setting. */
 export const backend = { id: "r2", name: "Cloudflare R2" } as const;
-
-/** The bucket uploads go to, and how the S3 client reaches and signs for it. */
-export interface StorageSettings {
-  bucket: string;
-  clientConfig: S3ClientConfig;
-}
-
-/** A setting the adapter needs; its absence is a 503 that names the env var to set. */
-function required(name: string, value: string | undefined): string {
-  return requireSetting("Uploads", name, value);
-}
 
 /**
  * Cloudflare R2 through its S3 API: the account's endpoint (R2_ENDPOINT overrides it, for local testing), region
