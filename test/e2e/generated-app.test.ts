@@ -33,7 +33,7 @@ import { createPostgresDatabase } from "./support/database.js";
 import { installedPins, pinProblems } from "./support/installed-tree.js";
 import { sendsMail, startFakeEmail } from "./support/fake-email/index.js";
 import { startFakePayments } from "./support/fake-payments/index.js";
-import { startFakeProvider } from "./support/fake-providers.js";
+import { startFakeProvider } from "./support/fake-ai.js";
 import { isBucket, startFakeS3 } from "./support/fake-storage/s3.js";
 import { CLI } from "./support/cli.js";
 import { Browser } from "./support/http.js";

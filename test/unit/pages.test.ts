@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { providers } from "../../src/providers/index.js";
 import { hasFile, file, plan } from "./support/plan.js";
 
 /** The page files each optional part brings; none of them exists without it. */
@@ -35,10 +36,12 @@ describe("pages", () => {
   });
 
   it("gives every project browser tests against a fake model of its own AI provider", () => {
-    for (const ai of ["openai", "anthropic", "google", "openai-compatible"]) {
+    for (const { id: ai } of providers.ai) {
       const planned = plan({ ai });
       expect(hasFile(planned, "playwright.config.ts")).toBe(true);
       expect(hasFile(planned, "e2e/support/fake-model.mjs"), ai).toBe(true);
+      // The provider's wire format, which the CLI's end-to-end fake speaks too (test/e2e/support/fake-ai.ts).
+      expect(hasFile(planned, "e2e/support/model-api.mjs"), ai).toBe(true);
       expect(hasFile(planned, "e2e/support/fake-model-env.ts"), ai).toBe(true);
       expect(planned.devDependencies).toHaveProperty("@playwright/test");
     }

@@ -1,15 +1,19 @@
+import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ProviderId } from "../../../src/providers/index.js";
+import { pathToFileURL } from "node:url";
+import { findProvider, type ProviderId } from "../../../src/providers/index.js";
+import { TEMPLATES_DIR } from "../../../src/templates.js";
 
 /*
  * Local stand-ins for the AI providers, speaking the streaming wire protocol their official AI SDK packages parse
  * (@ai-sdk/openai's chat model, @ai-sdk/anthropic, @ai-sdk/google, @ai-sdk/openai-compatible), so the generated app
- * runs its real provider code against them through its base-URL env var.
+ * runs its real provider code against them through its base-URL env var. Each protocol is the one the provider's own
+ * template folder ships for the app's browser tests (e2e/support/model-api.mjs): one definition serves both.
  */
 
-/** Every AI provider the CLI offers has a fake here: PROTOCOLS below is typed by the registry's ids. */
 export type ProviderKind = ProviderId<"ai">;
 
 export type Behaviour =
@@ -61,169 +65,42 @@ const DEFAULT_ANSWER: Answer = {
   outputTokens: 7,
 };
 
-/** The SSE events of one streamed answer; the pause between text pieces is what makes it a stream. */
-interface AnswerStream {
-  head: string[];
-  piece(text: string): string[];
-  tail: string[];
+/** What one streamed answer is made of, as server-sent events (see the app's e2e/support/fake-model.mjs). */
+interface Frames {
+  start?(usage: Usage): string;
+  piece(text: string): string;
+  end(usage: Usage): string;
 }
 
-interface Protocol {
+interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** A provider's streaming API, as its template folder's e2e/support/model-api.mjs defines it. */
+interface ModelApi {
   /** The path the SDK's base URL ends in; the SDK appends its own paths to it. */
   root: string;
-  /** Whether this is the streamed completion the SDK asks for. Anything else gets the 404 the real API would give. */
-  serves(request: RecordedRequest): boolean;
-  answer(request: RecordedRequest, answer: Answer): AnswerStream;
+  path: RegExp;
+  streams(body: unknown): boolean;
+  frames(body: any, match: RegExpExecArray): Frames;
   error(status: number, message: string): unknown;
 }
 
-const sse = (data: unknown, event?: string) =>
-  `${event ? `event: ${event}\n` : ""}data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`;
+/** The model API a provider's templates ship: a provider without one fails here, and in a unit test. */
+export function modelApiFile(kind: ProviderKind): string {
+  const { templates = [] } = findProvider("ai", kind);
+  const files = [templates]
+    .flat()
+    .map((folder) => path.join(TEMPLATES_DIR, folder, "e2e/support/model-api.mjs"))
+    .filter((file) => existsSync(file));
+  if (files.length !== 1) throw new Error(`The ai provider ${kind} ships ${files.length} model APIs; it needs one.`);
+  return files[0]!;
+}
 
-/** OpenAI's Chat Completions, which OpenAI-compatible servers (Ollama, vLLM, LM Studio...) copy. */
-const chatCompletions: Protocol = {
-  root: "/v1",
-  serves: ({ method, path, body }) => method === "POST" && path === "/v1/chat/completions" && body?.stream === true,
-  answer({ body }, { inputTokens, outputTokens }) {
-    const chunk = (fields: object) =>
-      sse({ id: "chatcmpl-fake", object: "chat.completion.chunk", created: 0, model: body.model, ...fields });
-    return {
-      head: [],
-      piece: (content) => [
-        chunk({ choices: [{ index: 0, delta: { role: "assistant", content }, finish_reason: null }] }),
-      ],
-      tail: [
-        chunk({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }),
-        // The real APIs report usage only when asked to; an app that does not ask must not get it here either.
-        ...(body.stream_options?.include_usage
-          ? [
-              chunk({
-                choices: [],
-                usage: {
-                  prompt_tokens: inputTokens,
-                  completion_tokens: outputTokens,
-                  total_tokens: inputTokens + outputTokens,
-                },
-              }),
-            ]
-          : []),
-        sse("[DONE]"),
-      ],
-    };
-  },
-  error(status, message) {
-    const [type, code] =
-      status === 401
-        ? ["invalid_request_error", "invalid_api_key"]
-        : status === 429
-          ? ["requests", "rate_limit_exceeded"]
-          : status >= 500
-            ? ["server_error", null]
-            : ["invalid_request_error", null];
-    return { error: { message, type, param: null, code } };
-  },
-};
-
-const ANTHROPIC_ERROR_TYPES: Record<number, string> = {
-  400: "invalid_request_error",
-  401: "authentication_error",
-  402: "billing_error",
-  403: "permission_error",
-  404: "not_found_error",
-  413: "request_too_large",
-  429: "rate_limit_error",
-  500: "api_error",
-  504: "timeout_error",
-  529: "overloaded_error",
-};
-
-/** Anthropic's Messages API: input tokens come in message_start, output tokens in message_delta. */
-const anthropicMessages: Protocol = {
-  root: "/v1",
-  serves: ({ method, path, body }) => method === "POST" && path === "/v1/messages" && body?.stream === true,
-  answer({ body }, { inputTokens, outputTokens }) {
-    const event = (data: { type: string; [field: string]: unknown }) => sse(data, data.type);
-    return {
-      head: [
-        event({
-          type: "message_start",
-          message: {
-            id: "msg_fake",
-            type: "message",
-            role: "assistant",
-            model: body.model,
-            content: [],
-            stop_reason: null,
-            stop_sequence: null,
-            usage: { input_tokens: inputTokens, output_tokens: 1 },
-          },
-        }),
-        event({ type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }),
-      ],
-      piece: (text) => [event({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text } })],
-      tail: [
-        event({ type: "content_block_stop", index: 0 }),
-        event({
-          type: "message_delta",
-          delta: { stop_reason: "end_turn", stop_sequence: null },
-          usage: { output_tokens: outputTokens },
-        }),
-        event({ type: "message_stop" }),
-      ],
-    };
-  },
-  error: (status, message) => ({
-    type: "error",
-    error: { type: ANTHROPIC_ERROR_TYPES[status] ?? (status >= 500 ? "api_error" : "invalid_request_error"), message },
-    request_id: "req_fake",
-  }),
-};
-
-const GOOGLE_ERROR_STATUSES: Record<number, string> = {
-  400: "INVALID_ARGUMENT",
-  401: "UNAUTHENTICATED",
-  403: "PERMISSION_DENIED",
-  404: "NOT_FOUND",
-  429: "RESOURCE_EXHAUSTED",
-  500: "INTERNAL",
-  503: "UNAVAILABLE",
-  504: "DEADLINE_EXCEEDED",
-};
-
-/** The Gemini API's streamGenerateContent in SSE mode; the model id is in the path, not the body. */
-const geminiStream: Protocol = {
-  root: "/v1beta",
-  serves: ({ method, path }) =>
-    method === "POST" && /^\/v1beta\/models\/[^/]+:streamGenerateContent\?alt=sse$/.test(path),
-  answer: (_request, { inputTokens, outputTokens }) => ({
-    head: [],
-    piece: (text) => [
-      sse({ candidates: [{ content: { parts: [{ text }], role: "model" }, index: 0 }], responseId: "fake" }),
-    ],
-    // The SDK keeps the last usageMetadata it sees, so the final chunk carries the totals.
-    tail: [
-      sse({
-        candidates: [{ finishReason: "STOP", index: 0 }],
-        usageMetadata: {
-          promptTokenCount: inputTokens,
-          candidatesTokenCount: outputTokens,
-          totalTokenCount: inputTokens + outputTokens,
-        },
-        responseId: "fake",
-      }),
-    ],
-  }),
-  error: (status, message) => ({
-    error: { code: status, message, status: GOOGLE_ERROR_STATUSES[status] ?? (status >= 500 ? "INTERNAL" : "UNKNOWN") },
-  }),
-};
-
-const PROTOCOLS: Record<ProviderKind, Protocol> = {
-  openai: chatCompletions,
-  "openai-compatible": chatCompletions,
-  anthropic: anthropicMessages,
-  google: geminiStream,
-};
+async function modelApiOf(kind: ProviderKind): Promise<ModelApi> {
+  return ((await import(pathToFileURL(modelApiFile(kind)).href)) as { modelApi: ModelApi }).modelApi;
+}
 
 /** Splits text into at most `count` pieces of about equal length, never inside a surrogate pair. */
 function split(text: string, count: number): string[] {
@@ -258,7 +135,8 @@ function fastText(bytes: number): string {
  */
 async function stream(
   res: http.ServerResponse,
-  events: AnswerStream,
+  frames: Frames,
+  usage: Usage,
   pieces: string[],
   delayMs: number,
   onDisconnect: (piecesSent: number) => void,
@@ -270,7 +148,7 @@ async function stream(
     if (!res.writableFinished && !dropped) onDisconnect(sent);
   });
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-  for (const event of events.head) res.write(event);
+  if (frames.start) res.write(frames.start(usage));
   for (const [i, piece] of pieces.entries()) {
     if (i > 0) await sleep(delayMs);
     // The client aborted or close() ended the connection.
@@ -280,15 +158,14 @@ async function stream(
       return void res.destroy();
     }
     if (i === stop.after) return new Promise<void>((resolve) => res.once("close", resolve));
-    for (const event of events.piece(piece)) res.write(event);
+    res.write(frames.piece(piece));
     sent++;
   }
-  for (const event of events.tail) res.write(event);
-  res.end();
+  res.end(frames.end(usage));
 }
 
 export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvider> {
-  const protocol = PROTOCOLS[kind];
+  const api = await modelApiOf(kind);
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
   });
@@ -298,12 +175,15 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
     fake.requests.push(request);
     const onDisconnect = (piecesSent: number) => fake.disconnects.push({ at: Date.now(), path: request.path, piecesSent });
     const reject = (status: number, message: string) =>
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(protocol.error(status, message)));
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(api.error(status, message)));
 
-    if (!protocol.serves(request)) {
+    const match = request.method === "POST" ? api.path.exec(request.path) : null;
+    if (!match || !api.streams(request.body)) {
       return reject(404, `The fake ${kind} provider does not serve ${request.method} ${request.path}.`);
     }
     const behaviour = fake.behaviour;
+    const frames = api.frames(request.body, match);
+    const usageOf = ({ inputTokens, outputTokens }: Answer) => ({ inputTokens, outputTokens });
     if (behaviour.kind === "hang") return;
     if (behaviour.kind === "fail") {
       return reject(behaviour.status, `The fake ${kind} provider failed with ${behaviour.status} on purpose.`);
@@ -312,19 +192,19 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
       const answer = { ...DEFAULT_ANSWER, text: behaviour.text, chunks: behaviour.chunks };
       const pieces = split(answer.text, answer.chunks);
       const stop = { after: behaviour.afterChunks, how: behaviour.kind };
-      return stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, onDisconnect, stop);
+      return stream(res, frames, usageOf(answer), pieces, answer.chunkDelayMs, onDisconnect, stop);
     }
     if (behaviour.kind === "fast") {
       const pieces = fastText(behaviour.bytes).match(/[\s\S]{1,64}/g) ?? [];
-      return stream(res, protocol.answer(request, DEFAULT_ANSWER), pieces, 2, onDisconnect);
+      return stream(res, frames, usageOf(DEFAULT_ANSWER), pieces, 2, onDisconnect);
     }
     if (behaviour.kind === "slow") {
       const pieces = Array.from({ length: behaviour.words }, (_, i) => `word${i + 1} `);
-      return stream(res, protocol.answer(request, DEFAULT_ANSWER), pieces, 200, onDisconnect);
+      return stream(res, frames, usageOf(DEFAULT_ANSWER), pieces, 200, onDisconnect);
     }
     const answer = { ...DEFAULT_ANSWER, ...behaviour };
     const pieces = split(answer.text, answer.chunks);
-    await stream(res, protocol.answer(request, answer), pieces, answer.chunkDelayMs, onDisconnect);
+    await stream(res, frames, usageOf(answer), pieces, answer.chunkDelayMs, onDisconnect);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -335,7 +215,7 @@ export async function startFakeProvider(kind: ProviderKind): Promise<FakeProvide
 
   const fake: FakeProvider = {
     kind,
-    baseUrl: `http://127.0.0.1:${port}${protocol.root}`,
+    baseUrl: `http://127.0.0.1:${port}${api.root}`,
     behaviour: { ...DEFAULT_ANSWER },
     requests: [],
     disconnects: [],

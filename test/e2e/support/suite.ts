@@ -7,7 +7,7 @@ import { sendsMail } from "./fake-email/index.js";
 import type { FakeEmail } from "./fake-email/types.js";
 import type { FakePaymentProvider } from "./fake-payments/types.js";
 import { type FakeS3, isBucket } from "./fake-storage/s3.js";
-import type { FakeProvider } from "./fake-providers.js";
+import type { FakeProvider } from "./fake-ai.js";
 import { Browser, type Reply } from "./http.js";
 import { newestMail } from "./mail.js";
 import type { Pipeline } from "./pipeline.js";

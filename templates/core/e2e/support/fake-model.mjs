@@ -1,8 +1,29 @@
-// What the browser tests' fake model does for every provider: what it answers, and serving it on FAKE_MODEL_PORT
-// with /health for playwright.config.ts to wait on. Each provider's e2e/support/fake-model.mjs gives the rest: its
-// API's path, its error body and its streaming frames.
+// A stand-in for the AI provider in the browser tests, so the app's real provider code runs with no key and no
+// network: it answers as below, in the wire format of the provider's API (model-api.mjs: its path, its streaming
+// frames, its error body). Started by playwright.config.ts on FAKE_MODEL_PORT, with /health to wait on.
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { modelApi } from "./model-api.mjs";
+
+/**
+ * @typedef {object} Frames What one streamed answer is made of, as server-sent events.
+ * @property {(usage: Usage) => string} [start] what comes before the answer's text
+ * @property {(text: string) => string} piece one piece of its text
+ * @property {(usage: Usage) => string} end what comes after, with the usage the provider reports
+ *
+ * @typedef {{ inputTokens: number, outputTokens: number }} Usage
+ *
+ * @typedef {object} ModelApi A provider's streaming API, as its AI SDK package calls it.
+ * @property {string} root the path its base URL ends in; the SDK appends its own paths to it
+ * @property {RegExp} path the URL of a streamed answer
+ * @property {(body: any) => boolean} streams whether the request asks for a stream
+ * @property {(body: any) => string} question the last question the request asks
+ * @property {(body: any, match: RegExpExecArray) => Frames} frames the answer's frames, for this request
+ * @property {(status: number, message: string) => unknown} error the provider's error body for a status
+ */
+
+/** The input tokens every answer reports. */
+const INPUT_TOKENS = 12;
 
 /** A table and a TypeScript block, the Markdown answers use most. */
 const RICH_ANSWER =
@@ -36,47 +57,38 @@ async function readJson(request) {
   return JSON.parse(Buffer.concat(parts).toString("utf8") || "null");
 }
 
-/** The last user turn's text, for APIs that send `messages` with a role and a string or parts (Messages, Chat). */
-export function lastUserText(messages) {
-  const last = [...(messages ?? [])].reverse().find((message) => message.role === "user");
-  if (!last) return "";
-  return typeof last.content === "string" ? last.content : last.content.map((part) => part.text ?? "").join("");
-}
-
 /**
- * Serves a provider's streaming API: a POST to a URL `path` matches is answered, as a server-sent event stream, with
- * `frames(body, match)`: its `start` (if any), a `piece(text)` for each piece of the answer at the answer's pace, and
- * `end(outputTokens)` (the usage it reports: one token a piece, unless the answer says otherwise). Anything else is a 404 with the provider's `notFound` body. `question(body)` reads the question.
  * GET /disconnects lists the answers whose client (the app) closed the connection before their end, oldest first:
  * `{ question, at, pieces }`, `at` in epoch ms and `pieces` the number sent by then.
  */
-export function serveFakeModel({ path, notFound, question, frames }) {
-  const disconnects = [];
-  const server = http.createServer(async (request, response) => {
-    if (request.url === "/health") return response.end("ok");
-    if (request.url === "/disconnects") return response.end(JSON.stringify(disconnects));
-    const match = request.method === "POST" ? path.exec(request.url ?? "") : null;
-    if (!match) {
-      response.writeHead(404, { "content-type": "application/json" });
-      return response.end(JSON.stringify(notFound));
-    }
-    const body = await readJson(request);
-    const asked = question(body);
-    const { pieces, delayMs, outputTokens = pieces.length } = answerTo(asked);
-    const frame = frames(body, match);
-    let sent = 0;
-    response.on("close", () => {
-      if (!response.writableFinished) disconnects.push({ question: asked, at: Date.now(), pieces: sent });
-    });
-    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    if (frame.start) response.write(frame.start);
-    for (const text of pieces) {
-      if (response.destroyed) return;
-      response.write(frame.piece(text));
-      sent++;
-      await sleep(delayMs);
-    }
-    response.end(frame.end(outputTokens));
+const disconnects = [];
+
+const server = http.createServer(async (request, response) => {
+  if (request.url === "/health") return response.end("ok");
+  if (request.url === "/disconnects") return response.end(JSON.stringify(disconnects));
+  const match = request.method === "POST" ? modelApi.path.exec(request.url ?? "") : null;
+  const body = match ? await readJson(request) : null;
+  if (!match || !modelApi.streams(body)) {
+    response.writeHead(404, { "content-type": "application/json" });
+    return response.end(JSON.stringify(modelApi.error(404, "Not found")));
+  }
+  const asked = modelApi.question(body);
+  // One output token a piece, unless the answer says otherwise.
+  const { pieces, delayMs, outputTokens = pieces.length } = answerTo(asked);
+  const usage = { inputTokens: INPUT_TOKENS, outputTokens };
+  const frames = modelApi.frames(body, match);
+  let sent = 0;
+  response.on("close", () => {
+    if (!response.writableFinished) disconnects.push({ question: asked, at: Date.now(), pieces: sent });
   });
-  server.listen(Number(process.env.FAKE_MODEL_PORT ?? 3101), "127.0.0.1");
-}
+  response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  if (frames.start) response.write(frames.start(usage));
+  for (const text of pieces) {
+    if (response.destroyed) return;
+    response.write(frames.piece(text));
+    sent++;
+    await sleep(delayMs);
+  }
+  response.end(frames.end(usage));
+});
+server.listen(Number(process.env.FAKE_MODEL_PORT ?? 3101), "127.0.0.1");

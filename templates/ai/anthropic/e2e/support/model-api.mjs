@@ -1,17 +1,35 @@
-// A stand-in for Anthropic in the browser tests: it streams answers the way the Messages API does, so the app's real
-// provider code runs with no key and no network. Started by playwright.config.ts on FAKE_MODEL_PORT.
-import { lastUserText, serveFakeModel } from "./fake-model-server.mjs";
+// Anthropic's Messages API as the AI SDK streams it: what the browser tests' fake model (fake-model.mjs) speaks.
 
 /** One server-sent event, named after its type as the Messages API names them. */
 const event = (data) => `event: ${data.type}\ndata: ${JSON.stringify(data)}\n\n`;
 
-serveFakeModel({
+/** The `type` of Anthropic's error body for each status. */
+const ERROR_TYPES = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  402: "billing_error",
+  403: "permission_error",
+  404: "not_found_error",
+  413: "request_too_large",
+  429: "rate_limit_error",
+  500: "api_error",
+  504: "timeout_error",
+  529: "overloaded_error",
+};
+
+/** @type {import("./fake-model.mjs").ModelApi} */
+export const modelApi = {
+  root: "/v1",
   path: /^\/v1\/messages$/,
-  notFound: { type: "error", error: { type: "not_found_error", message: "Not found" } },
-  question: (body) => lastUserText(body.messages),
+  streams: (body) => body?.stream === true,
+  question(body) {
+    const last = [...(body.messages ?? [])].reverse().find((message) => message.role === "user");
+    if (!last) return "";
+    return typeof last.content === "string" ? last.content : last.content.map((part) => part.text ?? "").join("");
+  },
+  // Input tokens come in message_start, output tokens in message_delta.
   frames: (body) => ({
-    // Input tokens come in message_start, output tokens in message_delta.
-    start:
+    start: ({ inputTokens }) =>
       event({
         type: "message_start",
         message: {
@@ -22,11 +40,11 @@ serveFakeModel({
           content: [],
           stop_reason: null,
           stop_sequence: null,
-          usage: { input_tokens: 12, output_tokens: 1 },
+          usage: { input_tokens: inputTokens, output_tokens: 1 },
         },
       }) + event({ type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }),
     piece: (text) => event({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text } }),
-    end: (outputTokens) =>
+    end: ({ outputTokens }) =>
       event({ type: "content_block_stop", index: 0 }) +
       event({
         type: "message_delta",
@@ -35,4 +53,9 @@ serveFakeModel({
       }) +
       event({ type: "message_stop" }),
   }),
-});
+  error: (status, message) => ({
+    type: "error",
+    error: { type: ERROR_TYPES[status] ?? (status >= 500 ? "api_error" : "invalid_request_error"), message },
+    request_id: "req_fake",
+  }),
+};

@@ -1,33 +1,50 @@
-// A stand-in for Gemini in the browser tests: it streams answers the way the Gemini API's streamGenerateContent does
-// in SSE mode, so the app's real provider code runs with no key and no network. Started by playwright.config.ts on
-// FAKE_MODEL_PORT.
-import { serveFakeModel } from "./fake-model-server.mjs";
+// The Gemini API's streamGenerateContent in SSE mode, as the AI SDK streams it: what the browser tests' fake model
+// (fake-model.mjs) speaks.
 
 const sse = (data) => `data: ${JSON.stringify(data)}\n\n`;
 
-/** Gemini calls the user's turns "user" and keeps their text in parts. */
-function lastUserText(contents) {
-  const last = [...(contents ?? [])].reverse().find((content) => content.role === "user");
-  return (last?.parts ?? []).map((part) => part.text ?? "").join("");
-}
+/** The `status` of Google's error body for each HTTP status. */
+const ERROR_STATUSES = {
+  400: "INVALID_ARGUMENT",
+  401: "UNAUTHENTICATED",
+  403: "PERMISSION_DENIED",
+  404: "NOT_FOUND",
+  429: "RESOURCE_EXHAUSTED",
+  500: "INTERNAL",
+  503: "UNAVAILABLE",
+  504: "DEADLINE_EXCEEDED",
+};
 
-serveFakeModel({
+/** @type {import("./fake-model.mjs").ModelApi} */
+export const modelApi = {
+  root: "/v1beta",
   // The model id is in the path, not the body.
   path: /^\/v1beta\/models\/([^/:]+):streamGenerateContent\?alt=sse$/,
-  notFound: { error: { code: 404, message: "Not found", status: "NOT_FOUND" } },
-  question: (body) => lastUserText(body.contents),
+  streams: () => true,
+  // Gemini calls the user's turns "user" and keeps their text in parts.
+  question(body) {
+    const last = [...(body.contents ?? [])].reverse().find((content) => content.role === "user");
+    return (last?.parts ?? []).map((part) => part.text ?? "").join("");
+  },
   frames: (_body, [, model]) => ({
     piece: (text) => {
       const candidate = { content: { parts: [{ text }], role: "model" }, index: 0 };
       return sse({ candidates: [candidate], modelVersion: model, responseId: "fake" });
     },
     // The SDK keeps the last usageMetadata it sees, so the final chunk carries the totals.
-    end: (outputTokens) =>
+    end: ({ inputTokens, outputTokens }) =>
       sse({
         candidates: [{ finishReason: "STOP", index: 0 }],
-        usageMetadata: { promptTokenCount: 12, candidatesTokenCount: outputTokens, totalTokenCount: 12 + outputTokens },
+        usageMetadata: {
+          promptTokenCount: inputTokens,
+          candidatesTokenCount: outputTokens,
+          totalTokenCount: inputTokens + outputTokens,
+        },
         modelVersion: model,
         responseId: "fake",
       }),
   }),
-});
+  error: (status, message) => ({
+    error: { code: status, message, status: ERROR_STATUSES[status] ?? (status >= 500 ? "INTERNAL" : "UNKNOWN") },
+  }),
+};
