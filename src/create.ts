@@ -1,17 +1,15 @@
 import path from "node:path";
 import pc from "picocolors";
-import { ensureDatabase } from "./database-server.js";
 import { CliError, type ErrorCode, failureResult, refusal } from "./errors.js";
 import { FIRST_COMMIT_COMMAND, gitSkipReason, initRepository, type GitOutcome } from "./git.js";
 import { type InterruptWatch, watchInterrupts } from "./interrupt.js";
 import { asStarted } from "./invocation.js";
 import { choiceAsFlag, choiceKeys, type OptionKey, type Options } from "./options.js";
 import { runScriptCommand } from "./package-manager.js";
-import { type Plan, plannedSteps, planProject } from "./plan.js";
+import { pickChoices, type Plan, plannedSteps, planProject, selectedItems } from "./plan.js";
 import { describePlan, NO_INSTALL_NOTE, planSummary, replacedSection } from "./plan-output.js";
 import { assertPackageManagerInstalled } from "./preflight.js";
 import { promptForMissing } from "./prompts.js";
-import { defaultPostgresUrl } from "./providers/db/postgres.js";
 import { createReporter, printJson, type Reporter } from "./reporter.js";
 import { resolveOptions } from "./resolve.js";
 import { runSteps, StepError, type StepResult } from "./steps.js";
@@ -23,9 +21,9 @@ export function isInteractive(given: Partial<Record<OptionKey, unknown>>): boole
 }
 
 /**
- * The default command: resolve options, plan, check what the run needs (an empty target, the package manager, the
- * PostgreSQL database), write atomically, then install, migrate and commit. Ctrl-C from the write on stops the running
- * command's whole process tree and says how to finish.
+ * The default command: resolve options, plan, check what the run needs (an empty target, the package manager, each
+ * chosen item's preflight, such as the PostgreSQL database), write atomically, then install, migrate and commit.
+ * Ctrl-C from the write on stops the running command's whole process tree and says how to finish.
  */
 export async function create(given: Partial<Record<OptionKey, unknown>>): Promise<number> {
   const interactive = isInteractive(given);
@@ -44,14 +42,14 @@ export async function create(given: Partial<Record<OptionKey, unknown>>): Promis
   }
 
   if (!interactive) reporter.info(`Creating ${plan.name} with ${describeChoices(options, given)}`);
-  const database = await prepareDatabase(plan, options, reporter);
+  const preflights = await runPreflights(plan, options, reporter);
   if (replaced.length > 0) reporter.info(replacedSection(replaced));
 
   const interrupts = watchInterrupts();
   try {
     await writeProject(plan, { reporter, signal: interrupts.signal, json: options.json, force: options.force });
     announceSkippedSteps(options, reporter);
-    return await setUp(plan, options, { reporter, interrupts, replaced, database });
+    return await setUp(plan, options, { reporter, interrupts, replaced, preflights });
   } finally {
     interrupts.stop();
   }
@@ -64,7 +62,7 @@ export async function create(given: Partial<Record<OptionKey, unknown>>): Promis
 async function setUp(
   plan: Plan,
   options: Options,
-  context: { reporter: Reporter; interrupts: InterruptWatch; replaced: string[]; database: PreparedDatabase },
+  context: { reporter: Reporter; interrupts: InterruptWatch; replaced: string[]; preflights: Record<string, unknown> },
 ): Promise<number> {
   const { reporter, interrupts } = context;
   let steps: StepResult[];
@@ -136,18 +134,17 @@ async function refuseUnsafeTarget(plan: Plan, force: boolean): Promise<string[]>
   return target.exists ? existingFiles(plan.directory, plan.files) : [];
 }
 
-type PreparedDatabase = Awaited<ReturnType<typeof ensureDatabase>> | undefined;
-
 /**
- * For PostgreSQL, when this run migrates: the database must be there before install and migrations, or they fail
- * after minutes. Returns what was found (or made), undefined when there is nothing to check.
+ * The chosen items' preflights, when this run installs and migrates (what they check is what those steps need).
+ * Returns what they found, for the --json outcome.
  */
-async function prepareDatabase(plan: Plan, options: Options, reporter: Reporter): Promise<PreparedDatabase> {
-  if (options.db !== "postgres" || !options.install || !options.migrate) return undefined;
-  const url = options.databaseUrl ?? defaultPostgresUrl(plan.name);
-  const database = await reporter.task("Checking the PostgreSQL server", () => ensureDatabase(url));
-  if (database.created) reporter.info(`Created database ${database.database} on ${database.host}:${database.port}.`);
-  return database;
+async function runPreflights(plan: Plan, options: Options, reporter: Reporter): Promise<Record<string, unknown>> {
+  if (!options.install || !options.migrate) return {};
+  const found: Record<string, unknown> = {};
+  for (const { descriptor } of selectedItems(pickChoices(options))) {
+    Object.assign(found, await descriptor.preflight?.({ name: plan.name, options, reporter }));
+  }
+  return found;
 }
 
 /** --no-install and --no-migrate leave steps out; say so where they would have run, the next steps list them. */
@@ -185,7 +182,7 @@ function reportSuccess(
     steps: StepResult[];
     git: GitOutcome;
     replaced: string[];
-    database: PreparedDatabase;
+    preflights: Record<string, unknown>;
     reporter: Reporter;
   },
 ): void {
@@ -199,7 +196,7 @@ function reportSuccess(
       choices: plan.choices,
       files: plan.files.length,
       replaced: outcome.replaced,
-      ...(outcome.database ? { database: outcome.database } : {}),
+      ...outcome.preflights,
       steps: outcome.steps,
       git: outcome.git,
       nextSteps,

@@ -6,6 +6,11 @@ export interface ProjectContext {
   options: Record<string, unknown>;
 }
 
+/** What a preflight has: the project and the run's options, and the reporter to say what it does. */
+export interface PreflightContext extends ProjectContext {
+  reporter: { info(message: string): void; task<T>(title: string, run: () => Promise<T>): Promise<T> };
+}
+
 /** One environment variable an item needs: documented in .env.example, validated by the app's env module. */
 export interface EnvVar {
   name: string;
@@ -98,8 +103,11 @@ export interface AiConnection {
 export interface TemplateData {
   /** drizzle-kit's dialect name. */
   drizzleDialect?: "turso" | "postgresql";
-  /** The env var an AI provider that needs a key reads it from (its test proves the 503 without it). */
-  aiKeyEnv?: string;
+  /**
+   * The chosen AI provider's endpoint and key variables: the shared key check's test proves the 503 naming the key's
+   * variable (templates/ai/keyed/), and the end-to-end suite points the app at its fake with them.
+   */
+  ai?: AiConnection;
   /**
    * Set by an email provider that delivers mail: accounts must verify their address before signing in, which lets
    * sign-up answer a taken address exactly as a new one (src/config/auth.ts).
@@ -165,8 +173,12 @@ export interface ItemDescriptor<Id extends string = string> {
   usageAnchors?: readonly ModuleExport[];
   /** Sections of the landing page below its introduction, each a React component taking no props. */
   homeSections?: readonly ModuleExport[];
+  /**
+   * What must hold before a run that installs and migrates writes anything (a database server's database must exist,
+   * or install and migrations fail minutes later): it refuses with a CliError, or returns what it found for the run's
+   * --json outcome.
+   */
+  preflight?: (context: PreflightContext) => Promise<Record<string, unknown>>;
   /** Service containers the CI workflow needs for the app's tests. */
   ciServices?: readonly CiService[];
-  /** For an AI provider: the env vars of its endpoint and key. */
-  ai?: AiConnection;
 }

@@ -77,7 +77,7 @@ describe("links", () => {
 describe("an AI provider without its key", () => {
   const keyed = providers.ai.filter((provider) => provider.id !== "openai-compatible");
 
-  it.each(keyed.map((provider) => [provider.id, provider.ai!.apiKeyEnv] as const))(
+  it.each(keyed.map((provider) => [provider.id, provider.templateData!.ai!.apiKeyEnv] as const))(
     "%s refuses with 503 NOT_CONFIGURED naming %s",
     (id, apiKeyEnv) => {
       const source = file(plan({ ai: id }), "src/lib/ai/provider.ts");
@@ -86,7 +86,7 @@ describe("an AI provider without its key", () => {
   );
 
   it.each(["anthropic", "google"])("%s: the README, .env.example and the next steps say so", (id) => {
-    const { apiKeyEnv } = findProvider("ai", id).ai!;
+    const { apiKeyEnv } = findProvider("ai", id).templateData!.ai!;
     const planned = plan({ ai: id });
     expect(file(planned, "README.md")).toContain(`The chat needs \`${apiKeyEnv}\``);
     expect(file(planned, ".env.example")).toContain("Without it the chat route answers 503 NOT_CONFIGURED.");

@@ -12,7 +12,7 @@ describe("--ai", () => {
       const planned = plan({ ai: id });
       expect(aiPackages.filter((name) => name in planned.dependencies)).toEqual(provider.dependencies);
       expect(planned.dependencies.ai).toBeDefined();
-      const { baseUrlEnv, apiKeyEnv } = provider.ai!;
+      const { baseUrlEnv, apiKeyEnv } = provider.templateData!.ai!;
       expect(Object.keys(dotenv(file(planned, ".env.example")))).toEqual(expect.arrayContaining([baseUrlEnv, apiKeyEnv]));
       expect(file(planned, "src/lib/ai/provider.ts")).toContain(provider.dependencies![0]);
       expect(file(planned, "src/lib/ai/provider.ts")).toContain(baseUrlEnv);

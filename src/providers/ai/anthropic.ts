@@ -4,8 +4,7 @@ export const anthropic: ItemDescriptor<"anthropic"> = {
   id: "anthropic",
   label: "Anthropic",
   templates: ["ai/keyed", "ai/anthropic"],
-  templateData: { aiKeyEnv: "ANTHROPIC_API_KEY" },
-  ai: { baseUrlEnv: "ANTHROPIC_BASE_URL", apiKeyEnv: "ANTHROPIC_API_KEY" },
+  templateData: { ai: { baseUrlEnv: "ANTHROPIC_BASE_URL", apiKeyEnv: "ANTHROPIC_API_KEY" } },
   nextSteps: ["Set ANTHROPIC_API_KEY in .env for the chat to answer (until then /api/chat answers 503 NOT_CONFIGURED)"],
   dependencies: ["@ai-sdk/anthropic"],
   env: [

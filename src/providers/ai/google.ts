@@ -4,8 +4,7 @@ export const google: ItemDescriptor<"google"> = {
   id: "google",
   label: "Google Gemini",
   templates: ["ai/keyed", "ai/google"],
-  templateData: { aiKeyEnv: "GOOGLE_GENERATIVE_AI_API_KEY" },
-  ai: { baseUrlEnv: "GOOGLE_GENERATIVE_AI_BASE_URL", apiKeyEnv: "GOOGLE_GENERATIVE_AI_API_KEY" },
+  templateData: { ai: { baseUrlEnv: "GOOGLE_GENERATIVE_AI_BASE_URL", apiKeyEnv: "GOOGLE_GENERATIVE_AI_API_KEY" } },
   nextSteps: [
     "Set GOOGLE_GENERATIVE_AI_API_KEY in .env for the chat to answer (until then /api/chat answers 503 NOT_CONFIGURED)",
   ],

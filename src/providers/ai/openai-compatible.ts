@@ -8,7 +8,7 @@ export const openaiCompatible: ItemDescriptor<"openai-compatible"> = {
   label: "OpenAI-compatible endpoint",
   hint: "any server that speaks OpenAI's chat completions, e.g. a local Ollama",
   templates: ["ai/openai-compatible", "ai/chat-completions"],
-  ai: { baseUrlEnv: "OPENAI_COMPATIBLE_BASE_URL", apiKeyEnv: "OPENAI_COMPATIBLE_API_KEY" },
+  templateData: { ai: { baseUrlEnv: "OPENAI_COMPATIBLE_BASE_URL", apiKeyEnv: "OPENAI_COMPATIBLE_API_KEY" } },
   nextSteps: [
     "Start the endpoint OPENAI_COMPATIBLE_BASE_URL in .env points at, serving the models OPENAI_COMPATIBLE_MODELS " +
       "lists (Ollama: `ollama pull <model>` for each, then `ollama serve`)",

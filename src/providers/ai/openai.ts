@@ -4,8 +4,7 @@ export const openai: ItemDescriptor<"openai"> = {
   id: "openai",
   label: "OpenAI",
   templates: ["ai/keyed", "ai/openai", "ai/chat-completions"],
-  templateData: { aiKeyEnv: "OPENAI_API_KEY" },
-  ai: { baseUrlEnv: "OPENAI_BASE_URL", apiKeyEnv: "OPENAI_API_KEY" },
+  templateData: { ai: { baseUrlEnv: "OPENAI_BASE_URL", apiKeyEnv: "OPENAI_API_KEY" } },
   nextSteps: [
     "Set OPENAI_API_KEY in .env for the chat to answer (until then /api/chat answers 503 NOT_CONFIGURED); for any " +
       "OpenAI-compatible server instead (Ollama, LM Studio, vLLM), set OPENAI_BASE_URL and OPENAI_MODELS there too",

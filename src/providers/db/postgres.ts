@@ -13,6 +13,13 @@ export const postgres: ItemDescriptor<"postgres"> = {
   dependencies: ["pg"],
   devDependencies: ["@types/pg"],
   templateData: { drizzleDialect: "postgresql" },
+  async preflight({ name, options, reporter }) {
+    const url = typeof options.databaseUrl === "string" ? options.databaseUrl : defaultPostgresUrl(name);
+    const { ensureDatabase } = await import("./postgres-server.js");
+    const database = await reporter.task("Checking the PostgreSQL server", () => ensureDatabase(url));
+    if (database.created) reporter.info(`Created database ${database.database} on ${database.host}:${database.port}.`);
+    return { database };
+  },
   env: [
     {
       name: "DATABASE_URL",

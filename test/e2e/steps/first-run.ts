@@ -59,7 +59,7 @@ export function firstRunSteps(suite: Suite): void {
   // An OpenAI-compatible endpoint needs no key (a local Ollama takes none), so it cannot lack one.
   if (combination.ai !== "openai-compatible") {
     pipeline.step("answers 503 NOT_CONFIGURED naming the AI key variable while it is unset", async () => {
-      const { apiKeyEnv } = findProvider("ai", combination.ai).ai!;
+      const { apiKeyEnv } = findProvider("ai", combination.ai).templateData!.ai!;
       const app = await suite.startAnotherApp({ [apiKeyEnv]: "" });
       try {
         const user = await suite.newUser("grace");

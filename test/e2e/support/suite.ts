@@ -67,7 +67,7 @@ export class Suite {
   /** The env the app runs with in the suite: its AI, payment, storage and email providers pointed at their fakes. */
   serverEnv(extra: Record<string, string> = {}): Record<string, string> {
     const provider = this.provider!;
-    const { baseUrlEnv, apiKeyEnv } = findProvider("ai", provider.kind).ai!;
+    const { baseUrlEnv, apiKeyEnv } = findProvider("ai", provider.kind).templateData!.ai!;
     return {
       [baseUrlEnv]: provider.baseUrl,
       [apiKeyEnv]: "test-key",

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { refusal } from "./errors.js";
+import { refusal } from "../../errors.js";
 
 /** Where the app's database lives, as the driver resolved it from the connection string (and PG* variables). */
 interface Server {
