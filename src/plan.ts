@@ -211,6 +211,7 @@ function workflowData(workflow: Workflow) {
       condition: step.if ?? null,
       uses: step.uses ?? null,
       with: step.with ?? [],
+      env: step.env ?? [],
       run: step.run ?? null,
     })),
   };

@@ -57,7 +57,7 @@ export function workflowSteps(suite: Suite): void {
           const started = performance.now();
           const [command, ...args] = step.run.split(" ");
           if (step.name === "Browser tests") args.push(...browserSpecArgs(suite));
-          const output = await run(command!, args, { cwd: suite.appDir, env });
+          const output = await run(command!, args, { cwd: suite.appDir, env: { ...env, ...step.env } });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`[e2e ${suite.combination.name}] workflow: ${step.name} (${step.run}): ${seconds} s`);
           if (step.name === "Test") expect(output).toMatch(/Tests\s+\d+ passed/);

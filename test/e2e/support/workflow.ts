@@ -7,6 +7,7 @@ export interface WorkflowStep {
   uses?: string;
   run?: string;
   if?: string;
+  env?: Record<string, string>;
 }
 
 export interface WorkflowJob {
