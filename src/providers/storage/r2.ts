@@ -1,5 +1,5 @@
 import type { ItemDescriptor } from "../types.js";
-import { s3Api } from "./s3-api.js";
+import { bucketCorsSection, s3Api } from "./s3-api.js";
 
 /** Cloudflare R2 for `--storage r2`: the S3 API core (uploads, the AWS SDK adapter) with R2's settings. */
 export const r2: ItemDescriptor<"r2"> = {
@@ -42,25 +42,7 @@ export const r2: ItemDescriptor<"r2"> = {
     },
   ],
   readme: [
-    {
-      title: "Bucket CORS",
-      body:
-        "Browsers PUT and GET the bytes straight to the bucket, so it must allow the app's origin: `APP_URL` (and any\n" +
-        "origin in `CORS_ORIGINS`) in place of the two below. Cloudflare dashboard > R2 Object Storage > the bucket >\n" +
-        "Settings > CORS Policy:\n\n" +
-        "```json\n" +
-        "[\n" +
-        "  {\n" +
-        '    "AllowedOrigins": ["http://localhost:3000", "https://app.example.com"],\n' +
-        '    "AllowedMethods": ["PUT", "GET"],\n' +
-        '    "AllowedHeaders": ["Content-Type"],\n' +
-        '    "MaxAgeSeconds": 3600\n' +
-        "  }\n" +
-        "]\n" +
-        "```\n\n" +
-        "The upload URL signs the declared size and type, so R2 refuses a PUT of other bytes; Content-Length is set by the\n" +
-        "browser and needs no rule.",
-    },
+    bucketCorsSection("R2", "Cloudflare dashboard > R2 Object Storage > the bucket >\nSettings > CORS Policy"),
   ],
   nextSteps: [
     "Create an R2 bucket, give it the CORS policy under \"Bucket CORS\" in the README, and set R2_ACCOUNT_ID, R2_BUCKET, R2_ACCESS_KEY_ID and R2_SECRET_ACCESS_KEY in .env",

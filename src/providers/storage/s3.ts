@@ -1,5 +1,5 @@
 import type { ItemDescriptor } from "../types.js";
-import { s3Api } from "./s3-api.js";
+import { bucketCorsSection, s3Api } from "./s3-api.js";
 
 /** Amazon S3 for `--storage s3`: the S3 API core (uploads, the AWS SDK adapter) with S3's settings. */
 export const s3: ItemDescriptor<"s3"> = {
@@ -50,25 +50,7 @@ export const s3: ItemDescriptor<"s3"> = {
     },
   ],
   readme: [
-    {
-      title: "Bucket CORS",
-      body:
-        "Browsers PUT and GET the bytes straight to the bucket, so it must allow the app's origin: `APP_URL` (and any\n" +
-        "origin in `CORS_ORIGINS`) in place of the two below. S3 console > the bucket > Permissions > Cross-origin resource\n" +
-        "sharing (CORS):\n\n" +
-        "```json\n" +
-        "[\n" +
-        "  {\n" +
-        '    "AllowedOrigins": ["http://localhost:3000", "https://app.example.com"],\n' +
-        '    "AllowedMethods": ["PUT", "GET"],\n' +
-        '    "AllowedHeaders": ["Content-Type"],\n' +
-        '    "MaxAgeSeconds": 3600\n' +
-        "  }\n" +
-        "]\n" +
-        "```\n\n" +
-        "The upload URL signs the declared size and type, so S3 refuses a PUT of other bytes; Content-Length is set by the\n" +
-        "browser and needs no rule.",
-    },
+    bucketCorsSection("S3", "S3 console > the bucket > Permissions > Cross-origin resource\nsharing (CORS)"),
   ],
   nextSteps: [
     "Create an S3 bucket, give it the CORS rule under \"Bucket CORS\" in the README, and set S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY in .env",
