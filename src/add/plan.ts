@@ -8,16 +8,8 @@ import { installCommand } from "../package-manager.js";
 import { CLI_VERSION } from "../version.js";
 import { findCommittedVersion } from "./history.js";
 import { applyItems, isRemoval, type RequestedItem } from "./items.js";
-import {
-  appendEnv,
-  appendEnvExample,
-  type DependencyChanges,
-  dropFromEnvExample,
-  mergePackageJson,
-  mergeText,
-  mergeWithMarkers,
-  retireFromEnv,
-} from "./merge.js";
+import { type DependencyChanges, mergeText, mergeWithMarkers } from "./merge.js";
+import { mergeInto } from "./merged-files.js";
 import type { Project } from "./project.js";
 
 /**
@@ -100,31 +92,21 @@ export async function planAdd(
     const change: FileChange = { path: file.path, action: "skip", owner: file.owner, kind: file.kind, before };
     files.push(change);
     if (file.kind === "merged") {
-      if (before === undefined) {
-        if (file.path === ".env") change.reason = "no .env: set the new variables in your environment";
-        else setAction(change, "create", file.content);
-        continue;
-      }
-      if (file.path === "package.json") {
-        assertValidJson(before, path.join(root, file.path));
-        const base = await packageBase(before, previousByPath.get(file.path)!.content, { root, manifest, upgrading });
-        const merged = mergePackageJson(before, JSON.parse(base), JSON.parse(file.content));
-        ({ changes: dependencies, scriptsAdded } = merged);
-        setAction(change, "merge", merged.content);
-      } else if (file.path === ".env.example") {
-        const merged = appendEnvExample(before, next.env);
-        const dropped = dropFromEnvExample(merged.content, retiredEnv);
-        env.example = merged.added;
-        env.retired = dropped.removed;
-        setAction(change, "merge", dropped.content);
-      } else {
-        const merged = appendEnv(before, next.env, { name: manifest.name, options: { ...choices } });
-        const why = items.length > 0 ? `create-craftjs ${verbOf(items)} ${items.map((item) => item.key).join(" ")}` : "create-craftjs update";
-        const retired = retireFromEnv(merged.content, retiredEnv, why);
-        env.dotenv = merged.added;
-        env.commentedOut = retired.retired;
-        setAction(change, "merge", retired.content);
-      }
+      const merged = await mergeInto(file.path, before, {
+        root,
+        manifest,
+        upgrading,
+        previous: previousByPath.get(file.path)?.content,
+        next,
+        choices,
+        retiredEnv,
+        why: commandOf(items),
+      });
+      if (merged.content === undefined) change.reason = merged.reason;
+      else setAction(change, before === undefined ? "create" : "merge", merged.content);
+      if (merged.dependencies) dependencies = merged.dependencies;
+      if (merged.scriptsAdded) scriptsAdded = merged.scriptsAdded;
+      Object.assign(env, merged.env);
       continue;
     }
     // `add <route> --force`: the route's files come from the template again, the user's copies kept aside.
@@ -169,32 +151,6 @@ export async function planAdd(
     manifest: nextManifest(manifest, next, files),
     nextSteps: newNextSteps(previous, next),
   };
-}
-
-/**
- * What package.json was when the CLI last wrote it, to tell the user's versions from its pins: on an upgrade, the
- * recorded version (the file itself if untouched, else from git history); otherwise, and when neither is at hand,
- * today's render of the previous choices.
- */
-async function packageBase(
-  before: string,
-  rendered: string,
-  { root, manifest, upgrading }: { root: string; manifest: Manifest; upgrading: boolean },
-): Promise<string> {
-  const recorded = manifest.files["package.json"]?.hash;
-  if (!upgrading || !recorded) return rendered;
-  if (hashContent(before) === recorded) return before;
-  const committed = await findCommittedVersion(root, "package.json", recorded);
-  return committed !== undefined && isJson(committed) ? committed : rendered;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The schema index keeps exporting the modules kept for their data, so no migration drops their tables. */
@@ -288,6 +244,11 @@ export function migrationName(items: readonly RequestedItem[]): string {
   return name.replace(/[^a-z0-9_]+/gi, "_").slice(0, 60);
 }
 
+/** The command that makes these changes, as a user would type it. */
+function commandOf(items: readonly RequestedItem[]): string {
+  return items.length > 0 ? `create-craftjs ${verbOf(items)} ${items.map((item) => item.key).join(" ")}` : "create-craftjs update";
+}
+
 function verbOf(items: readonly RequestedItem[]): "add" | "remove" {
   return isRemoval(items) ? "remove" : "add";
 }
@@ -333,13 +294,5 @@ async function readIfPresent(file: string): Promise<string | undefined> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return undefined;
     throw new CliError(`Cannot read ${file} (${code ?? (error as Error).message}). Nothing was changed.`);
-  }
-}
-
-function assertValidJson(content: string, where: string): void {
-  try {
-    JSON.parse(content);
-  } catch (error) {
-    throw new CliError(`${where} is not valid JSON (${(error as Error).message}). Fix it and run add again; nothing was changed.`);
   }
 }
