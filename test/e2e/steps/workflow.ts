@@ -57,6 +57,7 @@ export function workflowSteps(suite: Suite): void {
           const started = performance.now();
           const [command, ...args] = step.run.split(" ");
           if (step.name === "Browser tests") args.push(...browserSpecArgs(suite));
+          if (step.run === "npm ci") args.push(...lockfileCheckOnly(suite));
           const output = await run(command!, args, { cwd: suite.appDir, env: { ...env, ...step.env } });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           console.log(`[e2e ${suite.combination.name}] workflow: ${step.name} (${step.run}): ${seconds} s`);
@@ -69,6 +70,18 @@ export function workflowSteps(suite: Suite): void {
     },
     900_000,
   );
+}
+
+/**
+ * `npm ci` checks that package.json and the lockfile agree, then deletes node_modules and installs it again: 80 s of
+ * this suite's longest combination for the tree the scaffold step installed a minute before from that very lockfile
+ * (and checked package by package). The other package managers' frozen installs check the lockfile and find nothing to
+ * do in 0-2 s; `--dry-run` makes npm do the same: its lockfile check runs and refuses a lockfile out of step, the tree
+ * stays.
+ */
+function lockfileCheckOnly(suite: Suite): string[] {
+  console.log(`[e2e ${suite.combination.name}] workflow: npm ci checks the lockfile (--dry-run); the scaffold installed the tree`);
+  return ["--dry-run"];
 }
 
 /** The spec files the combination's browser run takes (all by default), as Playwright arguments after the script. */
