@@ -1,3 +1,4 @@
+import type { Reporter } from "../reporter.js";
 import type { Dependency } from "../versions.js";
 
 /** What a template or env value can know about the project being generated. */
@@ -8,7 +9,7 @@ export interface ProjectContext {
 
 /** What a preflight has: the project and the run's options, and the reporter to say what it does. */
 export interface PreflightContext extends ProjectContext {
-  reporter: { info(message: string): void; task<T>(title: string, run: () => Promise<T>): Promise<T> };
+  reporter: Pick<Reporter, "info" | "task">;
 }
 
 /** One environment variable an item needs: documented in .env.example, validated by the app's env module. */

@@ -57,10 +57,10 @@ export function workflowSteps(suite: Suite): void {
           const started = performance.now();
           const [command, ...args] = step.run.split(" ");
           if (step.name === "Browser tests") args.push(...browserSpecArgs(suite));
-          if (step.run === "npm ci") args.push(...lockfileCheckOnly(suite));
+          if (step.run === "npm ci") args.push(NPM_CI_LOCKFILE_CHECK);
           const output = await run(command!, args, { cwd: suite.appDir, env: { ...env, ...step.env } });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          console.log(`[e2e ${suite.combination.name}] workflow: ${step.name} (${step.run}): ${seconds} s`);
+          console.log(`[e2e ${suite.combination.name}] workflow: ${step.name} (${[command, ...args].join(" ")}): ${seconds} s`);
           if (step.name === "Test") expect(output).toMatch(/Tests\s+\d+ passed/);
           if (step.name === "Browser tests") await checkBrowserRun(suite, output);
         }
@@ -79,10 +79,7 @@ export function workflowSteps(suite: Suite): void {
  * do in 0-2 s; `--dry-run` makes npm do the same: its lockfile check runs and refuses a lockfile out of step, the tree
  * stays.
  */
-function lockfileCheckOnly(suite: Suite): string[] {
-  console.log(`[e2e ${suite.combination.name}] workflow: npm ci checks the lockfile (--dry-run); the scaffold installed the tree`);
-  return ["--dry-run"];
-}
+const NPM_CI_LOCKFILE_CHECK = "--dry-run";
 
 /** The spec files the combination's browser run takes (all by default), as Playwright arguments after the script. */
 function browserSpecArgs(suite: Suite): string[] {
