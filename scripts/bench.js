@@ -5,7 +5,7 @@
 //   3. the generated app's lint, format check, typecheck and tests on a fresh app, wall time, BENCH_TOOLING_RUNS runs (3);
 //   4. the API kernel's cost: requests/s of GET /api/chats against a bare route on the same started app under load
 //      (autocannon, 50 connections, BENCH_DURATION seconds each: 10), then the server's CPU per request of Next alone,
-//      a bare route through the proxy and the kernel's route, 7 interleaved rounds, with the goals.
+//      a bare route through the API's front door and the kernel's route, 7 interleaved rounds, with the goals.
 // Sections 2 and 3 scaffold throwaway apps in the OS temp folder (install and migrations on: ~25 s, side by side), and
 // build one; everything is removed at the end, however the run ends. Redis is expected at 127.0.0.1:6379; without it the
 // Redis row says so loudly and the rest runs.

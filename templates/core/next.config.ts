@@ -10,10 +10,10 @@ const nextConfig: NextConfig = {
   // The Dockerfile builds with NEXT_OUTPUT=standalone: a server with only the files it needs, in .next/standalone.
   // Otherwise the build is the one `next start` serves (it warns about a standalone build).
   ...(process.env.NEXT_OUTPUT === "standalone" && { output: "standalone" }),
-  // The security headers on the responses src/proxy.ts does not see too: static files and the storage route (whose
-  // uploads must not pass through the proxy). Of two rules setting one header the last wins, so API responses get
+  // The security headers on the responses src/proxy.ts does not see: static files and the whole API (whose front
+  // door, src/lib/api/front-door.ts, adds CORS). Of two rules setting one header the last wins, so API responses get
   // the API's. HSTS and a page's Content-Security-Policy depend on settings read at run time (APP_URL, a storage
-  // bucket's origin), so only the proxy sets them.
+  // bucket's origin), so the proxy and the API's front door set them.
   async headers() {
     const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
     return [

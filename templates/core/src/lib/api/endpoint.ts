@@ -3,6 +3,7 @@ import { enforceRateLimit, rateLimitStatus } from "@/lib/ratelimit/limit";
 import { authenticate, type Caller } from "./authenticate";
 import { JSON_BODY_LIMIT, readJsonBody } from "./body";
 import { ApiError, errorResponse } from "./errors";
+import { frontDoor, type FrontDoorOptions } from "./front-door";
 import { parseInput } from "./validation";
 
 /** What Next.js passes a route handler besides the request. */
@@ -93,10 +94,12 @@ type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
  * A route file's exports: the given handlers, a 405 with `Allow` for every other method, and an OPTIONS that lists
- * the allowed ones. Use as `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: ... })`.
+ * the allowed ones, all behind the API's front door (`door`: see `frontDoor`). Use as
+ * `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: ... })`.
  */
 export function methods(
   handlers: Partial<Record<HttpMethod, RouteHandler>>,
+  door?: FrontDoorOptions,
 ): Record<HttpMethod | "OPTIONS", RouteHandler> {
   const allowed = [...HTTP_METHODS.filter((method) => handlers[method]), "OPTIONS"];
   const allow = allowed.join(", ");
@@ -104,9 +107,13 @@ export function methods(
     errorResponse(
       new ApiError("METHOD_NOT_ALLOWED", `${request.method} is not supported here.`, { allowed }, { Allow: allow }),
     );
-  const exports = Object.fromEntries(HTTP_METHODS.map((method) => [method, handlers[method] ?? notAllowed]));
-  return {
-    ...(exports as Record<HttpMethod, RouteHandler>),
-    OPTIONS: async () => new Response(null, { status: 204, headers: { Allow: allow } }),
-  };
+  const listAllowed: RouteHandler = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  const routed = [
+    ...HTTP_METHODS.map((method) => [method, handlers[method] ?? notAllowed] as const),
+    ["OPTIONS", listAllowed] as const,
+  ];
+  return Object.fromEntries(routed.map(([method, handler]) => [method, frontDoor(handler, door)])) as Record<
+    HttpMethod | "OPTIONS",
+    RouteHandler
+  >;
 }

@@ -61,7 +61,7 @@ describe("security headers", () => {
     });
   });
 
-  it("are given by next.config.ts too, to what the proxy does not see, the API's last so that they win", async () => {
+  it("are given by next.config.ts to what the proxy does not see (files, the API), the API's last so that they win", async () => {
     const rules = (await nextConfig.headers?.()) ?? [];
     expect(rules.map((rule) => rule.source)).toEqual(["/:path*", "/api/:path*"]);
     const [everyPath, api] = rules.map((rule) =>

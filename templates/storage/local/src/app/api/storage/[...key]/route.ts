@@ -1,4 +1,3 @@
-import { corsHeaders } from "@/lib/api/cors";
 import { methods, type RouteHandler } from "@/lib/api/endpoint";
 import { ApiError, errorResponse, notFound } from "@/lib/api/errors";
 import { env } from "@/lib/env";
@@ -92,26 +91,18 @@ async function download(request: Request): Promise<Response> {
   }
 }
 
-/** The signature is the authorization, so there is no session check (nor, then, a per-user rate limit). */
-const route = methods({ PUT: upload, GET: download });
+/**
+ * The signature is the authorization, so there is no session check (nor, then, a per-user rate limit), and a cookie
+ * gives no access to refuse a cross-site request for; CORS and the rest of the front door as on every API route.
+ */
+const route = methods({ PUT: upload, GET: download }, { refuseForgeries: false });
 
 /**
  * Each handler as Next.js calls it here. The key comes from the URL, never from Next.js's params (a catch-all's are
- * arrays, which the kernel's RouteHandler type does not describe). CORS is answered here, with the rest of the API's
- * policy, because src/proxy.ts must not run for this route: Next.js copies the body of every request its proxy sees
- * into memory and cuts it off at 10 MB, so every larger upload would arrive short.
+ * arrays, which the kernel's RouteHandler type does not describe).
  */
 function served(handler: RouteHandler) {
-  return async (request: Request): Promise<Response> => {
-    const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
-    const response = preflight
-      ? new Response(null, { status: 204 })
-      : await handler(request, { params: Promise.resolve({}) });
-    for (const [name, value] of Object.entries(corsHeaders(request.headers.get("origin"), preflight))) {
-      response.headers.set(name, value);
-    }
-    return response;
-  };
+  return (request: Request): Promise<Response> => handler(request, { params: Promise.resolve({}) });
 }
 
 export const GET = served(route.GET);
