@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { parseCookies } from "better-auth/cookies";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Caller, Credential } from "@/lib/api/caller";
-import { db } from "@/lib/db/client";
+import { db, prepared } from "@/lib/db/client";
 import { assertDatabaseReachable } from "@/lib/db/reachable";
 import { sessions, users } from "@/lib/db/schema";
 import { auth } from "./server";
@@ -19,17 +19,7 @@ export const sessionCredential: Credential = {
     const settings = await sessionSettings();
     const token = signedToken(request.headers.get("cookie"), settings);
     if (!token) return undefined;
-    const [found] = await db
-      .select({
-        sessionId: sessions.id,
-        expiresAt: sessions.expiresAt,
-        userId: users.id,
-        email: users.email,
-        plan: users.plan,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.token, token));
+    const [found] = await sessionByToken().execute({ token });
     const now = Date.now();
     if (!found || found.expiresAt.getTime() <= now) return undefined;
     if (found.expiresAt.getTime() - settings.expiresInMs + settings.updateAgeMs <= now) return refreshedCaller(request);
@@ -37,6 +27,20 @@ export const sessionCredential: Credential = {
     return { userId, email, plan, sessionId };
   },
 };
+
+const sessionByToken = prepared("session_by_token", () =>
+  db
+    .select({
+      sessionId: sessions.id,
+      expiresAt: sessions.expiresAt,
+      userId: users.id,
+      email: users.email,
+      plan: users.plan,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.token, sql.placeholder("token"))),
+);
 
 /** What checking a session cookie takes from Better Auth's configuration, read once. */
 interface SessionSettings {

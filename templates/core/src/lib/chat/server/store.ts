@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, lt, or } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import { db, prepared } from "@/lib/db/client";
 import { chats, messages } from "@/lib/db/schema";
 import { storableText } from "@/lib/db/storable";
 import type { FinishedAnswer } from "@/lib/chat/server/stream";
@@ -27,16 +27,29 @@ const messageColumns = {
 
 /** A user's chats, newest first, `limit` at a time; `nextCursor` continues after the last one. */
 export async function listChats(userId: string, { limit, cursor }: { limit: number; cursor?: ChatCursor }) {
-  const rows = await db
-    .select(summaryColumns)
-    .from(chats)
-    .where(and(eq(chats.userId, userId), cursor ? olderThan(cursor) : undefined))
-    .orderBy(desc(chats.updatedAt), desc(chats.id))
-    .limit(limit + 1);
+  // One more than a page tells whether there is a next one.
+  const rows = cursor
+    ? await db
+        .select(summaryColumns)
+        .from(chats)
+        .where(and(eq(chats.userId, userId), olderThan(cursor)))
+        .orderBy(desc(chats.updatedAt), desc(chats.id))
+        .limit(limit + 1)
+    : await firstPage().execute({ userId, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { chats: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
+
+/** The first page, which nearly every list is: built once. */
+const firstPage = prepared("chats_first_page", () =>
+  db
+    .select(summaryColumns)
+    .from(chats)
+    .where(eq(chats.userId, sql.placeholder("userId")))
+    .orderBy(desc(chats.updatedAt), desc(chats.id))
+    .limit(sql.placeholder("limit")),
+);
 
 function olderThan(cursor: ChatCursor) {
   return or(lt(chats.updatedAt, cursor.updatedAt), and(eq(chats.updatedAt, cursor.updatedAt), lt(chats.id, cursor.id)));

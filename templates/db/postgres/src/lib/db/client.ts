@@ -13,6 +13,19 @@ pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.m
 
 export const db = drizzle(pool, { schema });
 
+/**
+ * A query built once, on first use, and run as often as needed with its `sql.placeholder` values filled in (as
+ * `.execute({ ... })`): Drizzle builds its SQL once, and each pooled connection parses and plans it once, as the
+ * prepared statement `name` (one name per query).
+ */
+export function prepared<Query extends { prepare(name: string): unknown }>(
+  name: string,
+  query: () => Query,
+): () => ReturnType<Query["prepare"]> {
+  let statement: ReturnType<Query["prepare"]> | undefined;
+  return () => (statement ??= query().prepare(name) as ReturnType<Query["prepare"]>);
+}
+
 export async function pingDatabase(): Promise<void> {
   await db.execute(sql`select 1`);
 }

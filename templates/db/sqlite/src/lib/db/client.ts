@@ -22,6 +22,19 @@ export const db = new Proxy({} as Database, {
   get: (_, property) => Reflect.get((connection ??= connect()), property),
 });
 
+/**
+ * A query built once, on first use, and run as often as needed with its `sql.placeholder` values filled in (as
+ * `.execute({ ... })`): Drizzle builds its SQL once instead of on every request. `name` is what PostgreSQL calls
+ * the statement; SQLite has no statement names.
+ */
+export function prepared<Query extends { prepare(): unknown }>(
+  name: string,
+  query: () => Query,
+): () => ReturnType<Query["prepare"]> {
+  let statement: ReturnType<Query["prepare"]> | undefined;
+  return () => (statement ??= query().prepare() as ReturnType<Query["prepare"]>);
+}
+
 export async function pingDatabase(): Promise<void> {
   await db.run(sql`select 1`);
 }
