@@ -1,9 +1,9 @@
 import { defaultKeyHasher } from "@better-auth/api-key";
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { clientAddress } from "@/lib/api/client-address";
 import { ApiError } from "@/lib/api/errors";
 import type { Credential } from "@/lib/api/caller";
-import { db } from "@/lib/db/client";
+import { db, prepared } from "@/lib/db/client";
 import { assertDatabaseReachable } from "@/lib/db/reachable";
 import { API_KEY_FAILURES_PER_ADDRESS, recordFailure, refuseWhileBlocked } from "@/lib/ratelimit/failures";
 import { apiKeys, users } from "@/lib/db/schema";
@@ -40,16 +40,13 @@ export function presentedApiKey(headers: Headers): string | null {
 /** How often a key's "last used" time is written: at most once a minute, not on every request it makes. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-/**
- * The user an API key belongs to, in one read by the key's hash (as Better Auth stores it, indexed) joined to its
- * owner; null for an unknown, revoked, disabled or expired key. Its "last used" time is written when it is a minute
- * old: Better Auth's own check wrote twice on every request.
- */
-async function findApiKeyOwner(key: string) {
-  const now = new Date();
-  const [found] = await db
+/** A key by its hash (as Better Auth stores it, indexed), joined to its owner: built once. */
+const apiKeyByHash = prepared("api_key_by_hash", () =>
+  db
     .select({
       keyId: apiKeys.id,
+      enabled: apiKeys.enabled,
+      expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastRequest,
       userId: users.id,
       email: users.email,
@@ -57,14 +54,18 @@ async function findApiKeyOwner(key: string) {
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.referenceId))
-    .where(
-      and(
-        eq(apiKeys.key, await defaultKeyHasher(key)),
-        eq(apiKeys.enabled, true),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
-      ),
-    );
-  if (!found) return null;
+    .where(eq(apiKeys.key, sql.placeholder("hash"))),
+);
+
+/**
+ * The user an API key belongs to, in one read by the key's hash joined to its owner; null for an unknown, revoked,
+ * disabled or expired key. Its "last used" time is written when it is a minute old: Better Auth's own check wrote
+ * twice on every request.
+ */
+async function findApiKeyOwner(key: string) {
+  const now = new Date();
+  const [found] = await apiKeyByHash().execute({ hash: await defaultKeyHasher(key) });
+  if (!found || !found.enabled || (found.expiresAt && found.expiresAt <= now)) return null;
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await db.update(apiKeys).set({ lastRequest: now }).where(eq(apiKeys.id, found.keyId));
   }
