@@ -1,4 +1,5 @@
-import { copyFile, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, rmdir, stat } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CliError, refusal, signalExitCode } from "./errors.js";
 import { watchInterrupts } from "./interrupt.js";
@@ -127,7 +128,7 @@ export async function writeAtomically(
     staging = await lockTarget(directory);
     if (mustBeEmpty) await assertStillEmpty(directory);
     const content = path.join(staging, "project");
-    await writeFiles(content, files);
+    writeFiles(content, files);
     stopIfInterrupted(signal);
     await placeFiles(content, directory, path.join(staging, "replaced"), files, signal);
     placed = true;
@@ -155,7 +156,7 @@ export async function applyWrites(root: string, writes: readonly FileWrite[]): P
   const holdOff = () => {};
   process.on("SIGINT", holdOff);
   try {
-    await writeFiles(path.join(staging, "project"), writes);
+    writeFiles(path.join(staging, "project"), writes);
     await placeFiles(path.join(staging, "project"), root, path.join(staging, "replaced"), writes, undefined);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -257,18 +258,17 @@ async function removeFolders(folders: readonly string[]): Promise<void> {
   for (const folder of [...folders].reverse()) await rmdir(folder).catch(() => {});
 }
 
-/** Stages every new content under `root` (deletions stage nothing). */
-async function writeFiles(root: string, files: readonly FileWrite[]): Promise<void> {
+/**
+ * Stages every new content under `root` (deletions stage nothing). Synchronously: each asynchronous call is a round
+ * trip through libuv's thread pool, and for some 300 small files those hand-offs cost more system CPU than the
+ * writes themselves (futex and epoll calls outnumbered the file calls 5 to 1 in strace).
+ */
+function writeFiles(root: string, files: readonly FileWrite[]): void {
   const written = files.filter((file): file is FileToWrite => file.content !== null);
-  const folders = new Set(written.map((file) => path.dirname(path.join(root, file.path))));
-  await settleAll([...folders].map((folder) => mkdir(folder, { recursive: true })));
-  await settleAll(written.map((file) => writeFile(path.join(root, file.path), file.content)));
-}
-
-/** Like Promise.all, but rejects only once every operation has ended, so none is still writing during cleanup. */
-async function settleAll(operations: Promise<unknown>[]): Promise<void> {
-  const failed = (await Promise.allSettled(operations)).find((outcome) => outcome.status === "rejected");
-  if (failed) throw failed.reason;
+  for (const folder of new Set(written.map((file) => path.dirname(path.join(root, file.path))))) {
+    mkdirSync(folder, { recursive: true });
+  }
+  for (const file of written) writeFileSync(path.join(root, file.path), file.content);
 }
 
 /**

@@ -1,4 +1,4 @@
-import * as fs from "node:fs/promises";
+import * as fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CliError } from "../../src/errors.js";
@@ -6,22 +6,23 @@ import { type FileToWrite, writeAtomically } from "../../src/write.js";
 import { useTempDirs } from "./support/temp.js";
 import { snapshotTree, writeTree } from "./support/tree.js";
 
-// writeFile can be made to fail as a full disk does, on any machine (the CLI test does it for real on a tmpfs, as root).
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
-  return { ...actual, writeFile: vi.fn(actual.writeFile) };
+// writeFileSync can be made to fail as a full disk does, on any machine (the CLI test does it for real on a tmpfs, as
+// root).
+vi.mock("node:fs", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs")>();
+  return { ...actual, writeFileSync: vi.fn(actual.writeFileSync) };
 });
 
-const actualWriteFile = (await vi.importActual<typeof import("node:fs/promises")>("node:fs/promises")).writeFile;
+const actualWriteFile = (await vi.importActual<typeof import("node:fs")>("node:fs")).writeFileSync;
 const tempDir = useTempDirs("craftjs-full-disk-");
 
 afterEach(() => {
-  vi.mocked(fs.writeFile).mockImplementation(actualWriteFile);
+  vi.mocked(fs.writeFileSync).mockImplementation(actualWriteFile);
 });
 
 function diskFullAfter(writes: number): void {
   let done = 0;
-  vi.mocked(fs.writeFile).mockImplementation(async (file, data, options) => {
+  vi.mocked(fs.writeFileSync).mockImplementation((file, data, options) => {
     if (++done > writes) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     return actualWriteFile(file, data, options);
   });
