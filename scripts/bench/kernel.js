@@ -17,7 +17,7 @@ const ROUTE_SOURCES = {
 };
 /** Per-request CPU: rounds of sequential keep-alive requests, the three routes interleaved within each round. */
 const CPU_ROUNDS = 7;
-const CPU_REQUESTS = 300;
+const CPU_REQUESTS = 1000;
 
 /** Turns a throwaway app into the bench's: limits no load reaches, a bare route beside the kernel's, built. */
 export async function prepareKernelApp(appDir) {
