@@ -4,6 +4,9 @@ import { it } from "vitest";
  * CRAFTJS_E2E_ONLY=<regular expression>: runs only the steps whose titles match it (and "starts"), to iterate on a
  * few steps against an app a previous run kept (CRAFTJS_E2E_APP), built already. Never set in CI.
  */
+/** How many of a pipeline's slowest steps its summary names again at its end. */
+const SLOWEST_SHOWN = 5;
+
 const ONLY = process.env.CRAFTJS_E2E_ONLY ? new RegExp(`${process.env.CRAFTJS_E2E_ONLY}|^starts`) : undefined;
 
 /**
@@ -36,9 +39,17 @@ export class Pipeline {
     });
   }
 
+  /** Every step's time in order, the total, then the slowest steps: where a shorter run would come from. */
   summary(): string {
     const total = this.timings.reduce((sum, timing) => sum + timing.seconds, 0);
-    const lines = this.timings.map((timing) => `  ${timing.seconds.toFixed(1).padStart(7)} s  ${timing.step}`);
-    return `[e2e ${this.name}] timings\n${lines.join("\n")}\n  ${total.toFixed(1).padStart(7)} s  total`;
+    const line = (timing: { step: string; seconds: number }) => `  ${timing.seconds.toFixed(1).padStart(7)} s  ${timing.step}`;
+    const slowest = [...this.timings].sort((a, b) => b.seconds - a.seconds).slice(0, SLOWEST_SHOWN);
+    return [
+      `[e2e ${this.name}] timings`,
+      ...this.timings.map(line),
+      `  ${total.toFixed(1).padStart(7)} s  total`,
+      `[e2e ${this.name}] slowest steps`,
+      ...slowest.map(line),
+    ].join("\n");
   }
 }
