@@ -15,7 +15,8 @@ export function bodyLimitFor(pathname: string): number | undefined {
 /**
  * Answers 413 in the error shape, before any of the body is read, to a request whose declared `Content-Length` is
  * over what its route reads, and says whether it did. A route would otherwise wait for a body it is going to refuse:
- * a client declaring 64 MiB and sending 15 bytes would hold the request open until it gives up. The connection is closed after the answer, so the rest of the body is not waited for either.
+ * a client declaring 64 MiB and sending 15 bytes would hold the request open until it gives up. The connection is
+ * closed after the answer, so the rest of the body is not waited for either.
  */
 export function refuseDeclaredOversize(request: IncomingMessage, response: ServerResponse): boolean {
   const declared = Number(request.headers["content-length"] ?? 0);

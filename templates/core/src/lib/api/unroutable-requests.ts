@@ -9,7 +9,8 @@ const KNOWN_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS
  * Answers, in the API's error shape and on any path, a request Next.js cannot route, and says whether it did: an
  * unknown method (TRACE, PROPFIND, ...) is a 405 with `Allow`, a path that is not validly percent-encoded UTF-8
  * (`/api/chats/%`, `/api/chats/%C0%AF`) a 400. Next.js would answer both with a plain-text 500 (it cannot build a
- * `Request` for TRACE, which the Fetch standard forbids, nor decode such a path) before any of the app's code runs; so this runs in the server's own request hook (`request-hook.ts`).
+ * `Request` for TRACE, which the Fetch standard forbids, nor decode such a path) before any of the app's code runs;
+ * so this runs in the server's own request hook (`request-hook.ts`).
  */
 export function refuseUnroutable(request: IncomingMessage, response: ServerResponse): boolean {
   const refusal = unroutable(request);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, or, type SQL, sql } from "drizzle-orm";
 import { db, prepared } from "@/lib/db/client";
 import { chats, messages } from "@/lib/db/schema";
 import { storableText } from "@/lib/db/storable";
@@ -29,26 +29,21 @@ const messageColumns = {
 export async function listChats(userId: string, { limit, cursor }: { limit: number; cursor?: ChatCursor }) {
   // One more than a page tells whether there is a next one.
   const rows = cursor
-    ? await db
-        .select(summaryColumns)
-        .from(chats)
-        .where(and(eq(chats.userId, userId), olderThan(cursor)))
-        .orderBy(desc(chats.updatedAt), desc(chats.id))
-        .limit(limit + 1)
+    ? await newestFirst(and(eq(chats.userId, userId), olderThan(cursor))).limit(limit + 1)
     : await firstPage().execute({ userId, limit: limit + 1 });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { chats: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
+/** The chats that match, as the list shows them, newest first. */
+function newestFirst(where: SQL | undefined) {
+  return db.select(summaryColumns).from(chats).where(where).orderBy(desc(chats.updatedAt), desc(chats.id));
+}
+
 /** The first page, which nearly every list is: built once. */
 const firstPage = prepared("chats_first_page", () =>
-  db
-    .select(summaryColumns)
-    .from(chats)
-    .where(eq(chats.userId, sql.placeholder("userId")))
-    .orderBy(desc(chats.updatedAt), desc(chats.id))
-    .limit(sql.placeholder("limit")),
+  newestFirst(eq(chats.userId, sql.placeholder("userId"))).limit(sql.placeholder("limit")),
 );
 
 function olderThan(cursor: ChatCursor) {
